@@ -1,0 +1,229 @@
+//! What can go wrong because of the user's input, said so that an author can act on it.
+//!
+//! Every stage reports problems as [`Diagnostic`]s (file, line, column, typed [`Problem`])
+//! into a shared list instead of stopping at the first one, so that a build names every
+//! mistake of a run at once. Errors stop the build before anything is written; warnings
+//! are printed and the build goes on.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A mistake in the site's input, typed so that tests and later translations of the
+/// messages can match on it rather than on wording.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("cannot read this file: {0}")]
+    Unreadable(String),
+    #[error("this file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor")]
+    NotUtf8 { byte: u8 },
+    #[error("site.yaml is missing; create one or pass --source with the site's folder")]
+    MissingConfig,
+    #[error("{0}")]
+    ConfigInvalid(String),
+    #[error("unknown setting `{key}` in site.yaml{hint}")]
+    ConfigUnknownKey { key: String, hint: Hint },
+    #[error("front matter is not valid YAML: {0}")]
+    FrontMatterYaml(String),
+    #[error("front matter starts with `---` but is never closed; add a line `---` after it")]
+    FrontMatterUnclosed,
+    #[error("the front matter must be `key: value` lines")]
+    FrontMatterNotMapping,
+    #[error("unknown front matter key `{key}`{hint}")]
+    FrontMatterUnknownKey { key: String, hint: Hint },
+    #[error("`title` is missing from the front matter")]
+    MissingTitle,
+    #[error("`{field}` must be a date written as YYYY-MM-DD, not `{value}`")]
+    BadDate { field: &'static str, value: String },
+    #[error("unknown audience `{name}`{hint}; the audiences are listed in site.yaml")]
+    UnknownAudience { name: String, hint: Hint },
+    #[error("the folder `{name}` is not a pillar listed in site.yaml{hint}")]
+    UnknownPillar { name: String, hint: Hint },
+    #[error("the folder `{0}` is not a language listed in site.yaml")]
+    UnknownLanguage(String),
+    #[error("an explainer must be inside a pillar folder: content/<language>/<pillar>/<name>.md")]
+    MisplacedFile,
+    #[error("the slug `{0}` may only contain letters, digits, `-` and `_`")]
+    BadSlug(String),
+    #[error("two pages would be written to the same address `{url}`; the other one is {other}")]
+    DuplicateUrl { url: String, other: String },
+    #[error("link to `{0}`, which does not exist")]
+    BrokenLink(String),
+    #[error("link to `{target}`: that page has no question or heading `#{anchor}`")]
+    BrokenAnchor { target: String, anchor: String },
+    #[error("template error: {0}")]
+    Template(String),
+    #[error(
+        "theme `{0}` not found: there is no themes/{0}/ folder and no built-in theme of that name"
+    )]
+    UnknownTheme(String),
+    #[error("Fluent syntax error: {0}")]
+    FluentSyntax(String),
+    #[error("the message `{key}` used by the templates exists in no language{hint}")]
+    MissingMessage { key: String, hint: Hint },
+    #[error("cannot write the output: {0}")]
+    Output(String),
+}
+
+/// "Did you mean …?" appended to a message, or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hint(pub Option<String>);
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(s) => write!(f, " (did you mean `{s}`?)"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Hint {
+    /// The closest candidate, if it is close enough to be a likely typo.
+    pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Hint {
+        let best = candidates
+            .into_iter()
+            .map(|c| (edit_distance(word, c), c))
+            .min_by_key(|(d, _)| *d);
+        match best {
+            Some((d, c)) if d <= 2.max(word.chars().count() / 3) => Hint(Some(c.to_string())),
+            _ => Hint(None),
+        }
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// One problem at one place in one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Relative to the site folder where possible, as the author sees it.
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, line: Option<usize>, problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            column: None,
+            problem,
+        }
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, line: Option<usize>, problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, problem)
+        }
+    }
+
+    pub fn at_column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {label}: {}", self.problem)
+    }
+}
+
+/// Sorts problems by file and line so that a report reads top to bottom.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.problem.to_string()).cmp(&(
+            &b.path,
+            b.line,
+            b.column,
+            &b.problem.to_string(),
+        ))
+    });
+}
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// The 1-based line of a byte offset in a text.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// `path` relative to `root`, for messages; unchanged if it is elsewhere.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        let keys = ["title", "summary", "audiences", "author"];
+        assert_eq!(Hint::closest("autor", keys).0.as_deref(), Some("author"));
+        assert_eq!(
+            Hint::closest("audience", keys).0.as_deref(),
+            Some("audiences")
+        );
+        assert_eq!(Hint::closest("colour", keys).0, None);
+    }
+
+    #[test]
+    fn line_counts_from_one() {
+        let text = "a\nb\nc";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 100), 3);
+    }
+
+    #[test]
+    fn displays_file_line_and_column() {
+        let d =
+            Diagnostic::error("content/vi/a.md", Some(3), Problem::MissingTitle).at_column(Some(5));
+        assert_eq!(
+            d.to_string(),
+            "content/vi/a.md:3:5: error: `title` is missing from the front matter"
+        );
+    }
+}

@@ -1,0 +1,469 @@
+//! Markdown: front matter split, the question-and-answer split, heading ids, link
+//! rewriting and HTML.
+//!
+//! An explainer's questions are its level-2 headings; the answer is everything up to the
+//! next level-2 heading. The same event pass serves the loader (which needs only the
+//! outline: questions, anchors, links) and the renderer, so ids can never disagree.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// A file split into its front matter and body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if any.
+    pub front_matter: Option<&'a str>,
+    /// 1-based line of the first front matter line in the file.
+    pub front_matter_line: usize,
+    pub body: &'a str,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+/// The front matter's opening `---` has no closing line.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unclosed;
+
+/// Splits `---\nyaml\n---\nbody`.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, Unclosed> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok(Split {
+            front_matter: None,
+            front_matter_line: 1,
+            body: text,
+            body_line: 1,
+        });
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        let l = text[offset..end].trim_end();
+        if l == "---" || l == "..." {
+            return Ok(Split {
+                front_matter: Some(&text[first_line_end..offset]),
+                front_matter_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Unclosed)
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A question as the site model keeps it: no answer, only what listings need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionMeta {
+    pub id: String,
+    pub title: String,
+}
+
+/// A link to another Markdown file, as written, with its place in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    pub path: String,
+    pub anchor: Option<String>,
+    /// 1-based line in the body.
+    pub line: usize,
+}
+
+/// What the loader learns from a body without rendering it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub questions: Vec<QuestionMeta>,
+    /// Every heading id on the page, for checking `#anchor` links.
+    pub anchors: Vec<String>,
+    pub links: Vec<FileLink>,
+}
+
+/// Parses the body once and assigns every heading its final id.
+fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut used: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let end = (i..events.len())
+                .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
+                .unwrap_or(events.len());
+            let base = explicit.unwrap_or_else(|| {
+                let s = slugify(&plain_text(&events[i + 1..end]));
+                if s.is_empty() { "q".to_string() } else { s }
+            });
+            let mut unique = base.clone();
+            let mut n = 1;
+            while used.contains(&unique) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            used.push(unique.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(CowStr::from(unique));
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    events
+}
+
+fn plain_text(events: &[(Event, Range<usize>)]) -> String {
+    let mut s = String::new();
+    for (e, _) in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            ) => s.push(' '),
+            _ => {}
+        }
+    }
+    let collapsed: Vec<&str> = s.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+/// A Markdown link destination that names another `.md` file of the site.
+fn file_link(dest: &str) -> Option<(String, Option<String>)> {
+    if dest.contains("://") || dest.starts_with('/') || dest.starts_with("mailto:") {
+        return None;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    path.ends_with(".md").then(|| (path.to_string(), anchor))
+}
+
+pub fn outline(body: &str) -> Outline {
+    let events = events(body);
+    let mut out = Outline::default();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let id = id.as_deref().unwrap_or_default().to_string();
+                if *level == HeadingLevel::H2 {
+                    let end = (i..events.len())
+                        .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
+                        .unwrap_or(events.len());
+                    out.questions.push(QuestionMeta {
+                        id: id.clone(),
+                        title: plain_text(&events[i + 1..end]),
+                    });
+                }
+                out.anchors.push(id);
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some((path, anchor)) = file_link(dest_url) {
+                    out.links.push(FileLink {
+                        path,
+                        anchor,
+                        line: crate::error::line_of(body, events[i].1.start),
+                    });
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A question with its rendered answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedQuestion {
+    pub id: String,
+    pub title_html: String,
+    pub title_text: String,
+    pub answer_html: String,
+    pub answer_text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub intro_html: String,
+    pub questions: Vec<RenderedQuestion>,
+}
+
+pub struct RenderOptions<'r> {
+    pub allow_html: bool,
+    /// Maps a `.md` link (path as written, anchor) to the href to write, or `None` to
+    /// leave it as it is (the loader has already reported it).
+    pub resolve: &'r (dyn Fn(&str, Option<&str>) -> Option<String> + Sync),
+}
+
+pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
+    let events: Vec<Event> = events(body)
+        .into_iter()
+        .map(|(e, _)| rewrite(e, opts))
+        .collect();
+    let mut out = Rendered::default();
+    let mut i = 0;
+    let mut section_start = 0;
+    let mut current: Option<(String, String, String)> = None;
+    let flush = |out: &mut Rendered, current: Option<(String, String, String)>, part: &[Event]| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, part.iter().cloned());
+        match current {
+            None => out.intro_html = html,
+            Some((id, title_html, title_text)) => {
+                let text_events: Vec<(Event, Range<usize>)> =
+                    part.iter().map(|e| (e.clone(), 0..0)).collect();
+                out.questions.push(RenderedQuestion {
+                    id,
+                    title_html,
+                    title_text,
+                    answer_html: html,
+                    answer_text: plain_text(&text_events),
+                })
+            }
+        }
+    };
+    while i < events.len() {
+        if let Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            id,
+            ..
+        }) = &events[i]
+        {
+            let id = id.as_deref().unwrap_or_default().to_string();
+            flush(&mut out, current.take(), &events[section_start..i]);
+            let end = (i..events.len())
+                .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+                .unwrap_or(events.len());
+            let inner = &events[i + 1..end];
+            let mut title_html = String::new();
+            pulldown_cmark::html::push_html(&mut title_html, inner.iter().cloned());
+            let with_ranges: Vec<(Event, Range<usize>)> =
+                inner.iter().map(|e| (e.clone(), 0..0)).collect();
+            current = Some((id, title_html, plain_text(&with_ranges)));
+            i = end + 1;
+            section_start = i;
+            continue;
+        }
+        i += 1;
+    }
+    flush(
+        &mut out,
+        current,
+        &events[section_start.min(events.len())..],
+    );
+    out
+}
+
+fn rewrite<'a>(event: Event<'a>, opts: &RenderOptions) -> Event<'a> {
+    match event {
+        Event::Html(s) | Event::InlineHtml(s) if !opts.allow_html => Event::Text(s),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite_dest(link_type, dest_url, opts),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        e => e,
+    }
+}
+
+fn rewrite_dest<'a>(link_type: LinkType, dest: CowStr<'a>, opts: &RenderOptions) -> CowStr<'a> {
+    if matches!(link_type, LinkType::Email) {
+        return dest;
+    }
+    if let Some((path, anchor)) = file_link(&dest)
+        && let Some(href) = (opts.resolve)(&path, anchor.as_deref())
+    {
+        return CowStr::from(href);
+    }
+    safe_url(dest)
+}
+
+/// Contributors are not all trusted: a `javascript:` link would run in readers' browsers.
+fn safe_url(dest: CowStr<'_>) -> CowStr<'_> {
+    let lower = dest.trim_start().to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        CowStr::from("#")
+    } else {
+        dest
+    }
+}
+
+/// An id or URL segment from a heading: Vietnamese folded to ASCII (`Đăng ký` →
+/// `dang-ky`), other scripts kept, everything else a single `-`.
+pub fn slugify(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.nfd() {
+        // Only the Latin combining accents: Khmer vowel signs are marks too, and needed.
+        if ('\u{0300}'..='\u{036f}').contains(&c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() || is_khmer_sign(c) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out.nfc().collect()
+}
+
+fn is_khmer_sign(c: char) -> bool {
+    ('\u{17b4}'..='\u{17d3}').contains(&c) || c == '\u{17dd}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_links(_: &str, _: Option<&str>) -> Option<String> {
+        None
+    }
+
+    fn opts() -> RenderOptions<'static> {
+        RenderOptions {
+            allow_html: false,
+            resolve: &no_links,
+        }
+    }
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let s = split_front_matter("---\ntitle: A\nweight: 2\n---\nIntro\n").unwrap();
+        assert_eq!(s.front_matter, Some("title: A\nweight: 2\n"));
+        assert_eq!(s.body, "Intro\n");
+        assert_eq!(s.body_line, 5);
+        assert!(split_front_matter("---\ntitle: A\n").is_err());
+        assert_eq!(
+            split_front_matter("no front matter").unwrap().front_matter,
+            None
+        );
+    }
+
+    #[test]
+    fn questions_are_level_two_headings_with_stable_ids() {
+        let o = outline(
+            "Intro\n\n## Chuyển đổi số là gì?\n\nA\n\n### Chi tiết\n\n## Đăng ký thế nào? {#dang-ky}\n\nB\n\n## Chuyển đổi số là gì?\n",
+        );
+        let ids: Vec<&str> = o.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["chuyen-doi-so-la-gi", "dang-ky", "chuyen-doi-so-la-gi-1"]
+        );
+        assert_eq!(o.questions[1].title, "Đăng ký thế nào?");
+        assert_eq!(o.anchors.len(), 4);
+    }
+
+    #[test]
+    fn answers_run_to_the_next_question() {
+        let r = render(
+            "Intro **x**\n\n## Q1\n\nA1\n\n### Sub\n\nmore\n\n## Q2\n\nA2\n",
+            &opts(),
+        );
+        assert_eq!(r.intro_html, "<p>Intro <strong>x</strong></p>\n");
+        assert_eq!(r.questions.len(), 2);
+        assert!(
+            r.questions[0]
+                .answer_html
+                .contains("<h3 id=\"sub\">Sub</h3>")
+        );
+        assert!(r.questions[0].answer_html.contains("more"));
+        assert_eq!(r.questions[0].answer_text, "A1 Sub more");
+        assert_eq!(r.questions[1].answer_html, "<p>A2</p>\n");
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let body = "<script>alert(1)</script>\n\nHi <b>x</b>\n";
+        let r = render(body, &opts());
+        assert!(!r.intro_html.contains("<script>"));
+        assert!(r.intro_html.contains("&lt;script&gt;"));
+        let allowed = RenderOptions {
+            allow_html: true,
+            resolve: &no_links,
+        };
+        assert!(render(body, &allowed).intro_html.contains("<script>"));
+    }
+
+    #[test]
+    fn md_links_are_resolved_and_script_urls_neutralised() {
+        let resolve = |p: &str, a: Option<&str>| {
+            Some(format!(
+                "../{}/#{}",
+                p.trim_end_matches(".md"),
+                a.unwrap_or("")
+            ))
+        };
+        let o = RenderOptions {
+            allow_html: false,
+            resolve: &resolve,
+        };
+        let r = render(
+            "[a](x.md#y) [b](javascript:alert(1)) [c](https://e.vn/a.md)",
+            &o,
+        );
+        assert!(
+            r.intro_html.contains("href=\"../x/#y\""),
+            "{}",
+            r.intro_html
+        );
+        assert!(r.intro_html.contains("href=\"#\""));
+        assert!(r.intro_html.contains("href=\"https://e.vn/a.md\""));
+        let links = outline("[a](../p/x.md#y)\n\n[b](http://x/y.md)").links;
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].path, "../p/x.md");
+        assert_eq!(links[0].anchor.as_deref(), Some("y"));
+    }
+
+    #[test]
+    fn slugs_fold_vietnamese_and_keep_khmer() {
+        assert_eq!(slugify("Đăng ký kinh doanh?"), "dang-ky-kinh-doanh");
+        assert_eq!(slugify("  Hello,  World!  "), "hello-world");
+        let khmer = slugify("តើការផ្លាស់ប្តូរឌីជីថលជាអ្វី?");
+        assert!(khmer.starts_with("តើ"));
+        assert!(!khmer.ends_with('-'));
+    }
+}

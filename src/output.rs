@@ -1,0 +1,184 @@
+//! Writing the site: everything goes into a staging folder beside the output, which
+//! replaces the output only when the whole build has succeeded. A failed build leaves
+//! the last good site as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder next to `target` (same file system, so the final
+    /// swap is a rename, not a copy).
+    pub fn new(target: &Path) -> io::Result<Staging> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let dir = parent.join(format!(".{name}.loa-staging"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+        })
+    }
+
+    /// Writes one file; `rel` uses `/` and never leaves the staging folder (the site model
+    /// only makes URLs from checked slugs, and static paths come from a walk).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Swaps the staging folder in for the output. The old output is renamed aside first
+    /// and removed only once the new one is in place.
+    pub fn commit(self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            "{}.old",
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                // Put the last good site back rather than leave no site at all.
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        if had_old {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Drops the staging folder after a failed build.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Removes comments and the whitespace CSS does not need, so the theme's stylesheet can
+/// be written readably and still be shipped small.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for c in chars.by_ref() {
+                    if prev == '*' && c == '/' {
+                        break;
+                    }
+                    prev = c;
+                }
+            }
+            '"' | '\'' => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                for s in chars.by_ref() {
+                    out.push(s);
+                    if s == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | ':' | '>' => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                // `a :hover` (descendant) and `a:hover` differ; keep that space.
+                if c == ':' && pending_space && !out.ends_with(['{', '}', ';', ',', ':', '>']) {
+                    out.push(' ');
+                }
+                out.push(c);
+                pending_space = false;
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            c => {
+                if pending_space
+                    && !out.is_empty()
+                    && !out.ends_with(['{', '}', ';', ',', ':', '>'])
+                {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_is_minified_without_changing_meaning() {
+        let css = "/* theme */\nbody {\n  margin: 0 auto;\n  font: 1rem/1.5 system-ui, sans-serif;\n}\na > b , p::after { content: \"a  b\"; }\n@media (min-width: 40em) { .x { top: 0 } }\n";
+        assert_eq!(
+            minify_css(css),
+            "body{margin:0 auto;font:1rem/1.5 system-ui,sans-serif}a>b,p::after{content:\"a  b\"}@media (min-width:40em){.x{top:0}}"
+        );
+    }
+
+    #[test]
+    fn failed_build_keeps_old_output_and_commit_replaces_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir_all(&target).unwrap();
+        fs::write(target.join("index.html"), "old").unwrap();
+
+        let s = Staging::new(&target).unwrap();
+        s.write("index.html", b"half").unwrap();
+        s.abort();
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
+
+        let s = Staging::new(&target).unwrap();
+        s.write("a/b/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("a/b/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!target.join("index.html").exists());
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");
+    }
+}

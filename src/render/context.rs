@@ -1,0 +1,445 @@
+//! What templates see. Every variable a theme can use is set here (and listed in the
+//! README). URLs in shared listings are relative to the site root; templates put the
+//! page's `root` in front, so one listing value serves pages at every depth.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::config::Localized;
+use crate::i18n::format_date;
+use crate::markdown::Rendered;
+use crate::site::{PageKind, Site};
+
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct QuestionLink<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    title: &'a str,
+    summary: &'a str,
+    url: String,
+    question_count: usize,
+    fallback: bool,
+    /// The language the explainer is really written in.
+    content_lang: &'a str,
+    pillar: &'a str,
+    updated: Option<String>,
+    questions: Vec<QuestionLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct Section<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    explainers: Value,
+}
+
+/// Values built once per language and handed to every page that shows them.
+pub struct Shared {
+    nav: Vec<Value>,
+    pillar_lists: Vec<Vec<Value>>,
+    audience_lists: Vec<Vec<Value>>,
+    home_sections: Vec<Value>,
+    /// For each page, the previous and next explainer of its pillar.
+    neighbours: Vec<(Option<usize>, Option<usize>)>,
+}
+
+pub fn localized<'a>(site: &'a Site, map: &'a Localized, lang: usize) -> &'a str {
+    site.languages[lang]
+        .chain
+        .iter()
+        .find_map(|&l| map.get(&site.languages[l].code))
+        .or_else(|| map.values().next())
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+pub fn page_title(site: &Site, page: usize) -> &str {
+    let p = &site.pages[page];
+    let from_file = site
+        .source(page)
+        .map(|s| s.front.title.as_str())
+        .filter(|t| !t.is_empty());
+    match p.kind {
+        PageKind::Home => localized(site, &site.config.title, p.lang),
+        PageKind::Pillar(i) => {
+            from_file.unwrap_or_else(|| localized(site, &site.config.pillars[i].title, p.lang))
+        }
+        PageKind::Audience(i) => localized(site, &site.config.audiences[i].title, p.lang),
+        PageKind::Explainer(_) => from_file.unwrap_or(""),
+    }
+}
+
+fn entry<'a>(site: &'a Site, page: usize, with_questions: bool) -> Entry<'a> {
+    let p = &site.pages[page];
+    let source = site.source(page);
+    let front = site.front(page);
+    let url = site.link_url(page);
+    let questions = match (with_questions, source) {
+        (true, Some(s)) => s
+            .outline
+            .questions
+            .iter()
+            .map(|q| QuestionLink {
+                title: &q.title,
+                url: format!("{url}#{}", q.id),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let pillar = match p.kind {
+        PageKind::Explainer(i) => localized(site, &site.config.pillars[i].title, p.lang),
+        _ => "",
+    };
+    Entry {
+        title: &front.title,
+        summary: &front.summary,
+        question_count: source.map_or(0, |s| s.outline.questions.len()),
+        fallback: p.fallback,
+        content_lang: source.map_or("", |s| site.languages[s.lang].code.as_str()),
+        pillar,
+        updated: front
+            .updated
+            .map(|d| format_date(&site.languages[p.lang].code, d)),
+        questions,
+        url,
+    }
+}
+
+impl Shared {
+    pub fn build(site: &Site) -> Shared {
+        let nl = site.languages.len();
+        let mut shared = Shared {
+            nav: Vec::with_capacity(nl),
+            pillar_lists: Vec::with_capacity(nl),
+            audience_lists: Vec::with_capacity(nl),
+            home_sections: Vec::with_capacity(nl),
+            neighbours: vec![(None, None); site.pages.len()],
+        };
+        for lang in 0..nl {
+            let pillar_pages: Vec<usize> = (0..site.config.pillars.len())
+                .filter_map(|i| {
+                    site.page_for(lang, &format!("{}/_index", site.config.pillars[i].id))
+                })
+                .collect();
+            let nav: Vec<Link> = pillar_pages
+                .iter()
+                .map(|&p| Link {
+                    title: page_title(site, p),
+                    url: site.link_url(p),
+                })
+                .collect();
+            shared.nav.push(Value::from_serializable(&nav));
+            let lists = &site.pillar_listing[lang];
+            shared.pillar_lists.push(
+                lists
+                    .iter()
+                    .map(|l| {
+                        let entries: Vec<Entry> =
+                            l.iter().map(|&p| entry(site, p, false)).collect();
+                        Value::from_serializable(&entries)
+                    })
+                    .collect(),
+            );
+            shared.audience_lists.push(
+                site.audience_listing[lang]
+                    .iter()
+                    .map(|l| {
+                        let entries: Vec<Entry> =
+                            l.iter().map(|&p| entry(site, p, false)).collect();
+                        Value::from_serializable(&entries)
+                    })
+                    .collect(),
+            );
+            let sections: Vec<Section> = pillar_pages
+                .iter()
+                .zip(lists)
+                .zip(&site.config.pillars)
+                .map(|((&p, list), pillar)| {
+                    let entries: Vec<Entry> = list.iter().map(|&e| entry(site, e, true)).collect();
+                    Section {
+                        id: &pillar.id,
+                        title: page_title(site, p),
+                        url: site.link_url(p),
+                        explainers: Value::from_serializable(&entries),
+                    }
+                })
+                .collect();
+            shared
+                .home_sections
+                .push(Value::from_serializable(&sections));
+            for list in lists {
+                for (i, &p) in list.iter().enumerate() {
+                    let prev = i.checked_sub(1).map(|j| list[j]);
+                    shared.neighbours[p] = (prev, list.get(i + 1).copied());
+                }
+            }
+        }
+        shared
+    }
+
+    /// Variables every page has: language, titles, URLs, alternates, switcher, nav.
+    pub fn common(&self, site: &Site, page: usize) -> Context {
+        let p = &site.pages[page];
+        let lang = &site.languages[p.lang];
+        let root = site.root_prefix(page);
+        let mut ctx = Context::new();
+        let title = page_title(site, page);
+        let site_title = localized(site, &site.config.title, p.lang);
+        let summary = site
+            .source(page)
+            .map(|s| s.front.summary.as_str())
+            .unwrap_or("");
+        let description = if summary.is_empty() {
+            localized(site, &site.config.description, p.lang)
+        } else {
+            summary
+        };
+        ctx.insert("lang", &lang.code);
+        ctx.insert("dir", lang.direction.as_str());
+        ctx.insert("content_lang", &lang.code);
+        ctx.insert("content_dir", lang.direction.as_str());
+        ctx.insert("site_title", site_title);
+        ctx.insert("title", title);
+        ctx.insert(
+            "page_title",
+            &if p.kind == PageKind::Home {
+                site_title.to_string()
+            } else {
+                format!("{title} | {site_title}")
+            },
+        );
+        ctx.insert("description", description);
+        ctx.insert("root", &root);
+        ctx.insert("portable", &site.portable);
+        ctx.insert("fallback", &p.fallback);
+        ctx.insert(
+            "kind",
+            match p.kind {
+                PageKind::Home => "home",
+                PageKind::Pillar(_) => "pillar",
+                PageKind::Audience(_) => "audience",
+                PageKind::Explainer(_) => "explainer",
+            },
+        );
+        let home = site.page_for(p.lang, "_index").unwrap_or(page);
+        ctx.insert("home_url", &site.link_url(home));
+        ctx.insert("feed_url", &format!("{}feed.xml", lang.prefix));
+        ctx.insert("og_locale", &lang.locale);
+        ctx.insert(
+            "og_type",
+            if matches!(p.kind, PageKind::Explainer(_)) {
+                "article"
+            } else {
+                "website"
+            },
+        );
+
+        // A fallback page is a copy: its canonical address is the original's.
+        let canonical_page = match (p.fallback, site.source(page)) {
+            (true, Some(s)) => site.page_for(s.lang, &p.key).unwrap_or(page),
+            _ => page,
+        };
+        ctx.insert("canonical", &site.absolute_url(canonical_page));
+        let translations = site.translations(page);
+        let alternates: Vec<Alternate> = translations
+            .iter()
+            .map(|&t| Alternate {
+                lang: &site.languages[site.pages[t].lang].code,
+                url: site.absolute_url(t),
+            })
+            .collect();
+        ctx.insert("alternates", &alternates);
+        let x_default = translations
+            .iter()
+            .find(|&&t| site.pages[t].lang == site.default_language)
+            .or(translations.first())
+            .map(|&t| site.absolute_url(t));
+        ctx.insert("x_default", &x_default);
+
+        let switcher: Vec<Switch> = site
+            .versions(page)
+            .into_iter()
+            .map(|v| {
+                let vl = &site.languages[site.pages[v].lang];
+                Switch {
+                    code: &vl.code,
+                    name: &vl.name,
+                    url: site.link_url(v),
+                    current: v == page,
+                    translated: !site.pages[v].fallback,
+                }
+            })
+            .collect();
+        ctx.insert("languages", &switcher);
+
+        let mut crumbs = Vec::new();
+        if p.kind != PageKind::Home {
+            crumbs.push(Link {
+                title: site_title,
+                url: site.link_url(home),
+            });
+        }
+        if let PageKind::Explainer(pi) = p.kind
+            && let Some(pp) =
+                site.page_for(p.lang, &format!("{}/_index", site.config.pillars[pi].id))
+        {
+            crumbs.push(Link {
+                title: page_title(site, pp),
+                url: site.link_url(pp),
+            });
+        }
+        ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert_value("nav", self.nav[p.lang].clone());
+        ctx
+    }
+
+    /// The listing a page shows: its pillar's explainers, its audience's, or all of them.
+    pub fn insert_listing(&self, site: &Site, page: usize, ctx: &mut Context) {
+        let p = &site.pages[page];
+        match p.kind {
+            PageKind::Home => ctx.insert_value("sections", self.home_sections[p.lang].clone()),
+            PageKind::Pillar(i) => {
+                ctx.insert_value("explainers", self.pillar_lists[p.lang][i].clone())
+            }
+            PageKind::Audience(i) => {
+                ctx.insert_value("explainers", self.audience_lists[p.lang][i].clone())
+            }
+            PageKind::Explainer(pi) => {
+                let (prev, next) = self.neighbours[page];
+                let link = |n: usize| Link {
+                    title: page_title(site, n),
+                    url: site.link_url(n),
+                };
+                ctx.insert("prev", &prev.map(link));
+                ctx.insert("next", &next.map(link));
+                let pillar_page =
+                    site.page_for(p.lang, &format!("{}/_index", site.config.pillars[pi].id));
+                ctx.insert(
+                    "pillar",
+                    &pillar_page.map(|pp| Link {
+                        title: page_title(site, pp),
+                        url: site.link_url(pp),
+                    }),
+                );
+                let audiences: Vec<Link> = site
+                    .front(page)
+                    .audiences
+                    .iter()
+                    .filter_map(|&a| {
+                        let ap = site.page_for(
+                            p.lang,
+                            &format!("@audience/{}", site.config.audiences[a].id),
+                        )?;
+                        Some(Link {
+                            title: page_title(site, ap),
+                            url: site.link_url(ap),
+                        })
+                    })
+                    .collect();
+                ctx.insert("audiences", &audiences);
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Switch<'a> {
+    code: &'a str,
+    name: &'a str,
+    url: String,
+    current: bool,
+    /// False where the page in that language shows another language's content.
+    translated: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView<'a> {
+    id: &'a str,
+    title_html: &'a str,
+    answer_html: &'a str,
+}
+
+/// The rendered Markdown of a page, its dates and its FAQPage structured data.
+pub fn insert_body(site: &Site, page: usize, body: &Rendered, ctx: &mut Context) {
+    let p = &site.pages[page];
+    let Some(source) = site.source(page) else {
+        return;
+    };
+    let content_lang = &site.languages[source.lang];
+    ctx.insert("content_lang", &content_lang.code);
+    ctx.insert("content_dir", content_lang.direction.as_str());
+    ctx.insert("content_language_name", &content_lang.name);
+    ctx.insert("intro_html", &body.intro_html);
+    let questions: Vec<QuestionView> = body
+        .questions
+        .iter()
+        .map(|q| QuestionView {
+            id: &q.id,
+            title_html: &q.title_html,
+            answer_html: &q.answer_html,
+        })
+        .collect();
+    ctx.insert("questions", &questions);
+    ctx.insert("question_count", &questions.len());
+    let code = &site.languages[p.lang].code;
+    let date = |d: Option<crate::content::Date>| {
+        d.map(|d| DateView {
+            iso: d.iso(),
+            text: format_date(code, d),
+        })
+    };
+    ctx.insert("date", &date(source.front.date));
+    ctx.insert("updated", &date(source.front.updated));
+    if matches!(p.kind, PageKind::Explainer(_)) {
+        ctx.insert(
+            "jsonld",
+            &faq_jsonld(&content_lang.code, &source.front.title, body),
+        );
+    }
+}
+
+#[derive(Serialize)]
+struct DateView {
+    iso: String,
+    text: String,
+}
+
+/// schema.org FAQPage, safe to place inside a `<script>` element.
+pub fn faq_jsonld(lang: &str, title: &str, body: &Rendered) -> String {
+    let questions: Vec<serde_json::Value> = body
+        .questions
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "@type": "Question",
+                "name": q.title_text,
+                "acceptedAnswer": { "@type": "Answer", "text": q.answer_text },
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": lang,
+        "name": title,
+        "mainEntity": questions,
+    });
+    doc.to_string().replace("</", "<\\/")
+}

@@ -1,0 +1,218 @@
+//! Rendering: Markdown bodies to HTML, pages through the theme's Tera templates with
+//! Fluent strings, in parallel, each page written as soon as it is rendered.
+//!
+//! Templates are parsed once. Listings that many pages show (pillar lists, audience
+//! lists, the language list) are turned into template values once and shared; Tera 2
+//! values are reference-counted, so handing one to a page costs no copy.
+
+mod context;
+mod feeds;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Kwargs, State, Tera, TeraResult};
+
+use crate::error::{Diagnostic, Problem};
+use crate::i18n::Localizer;
+use crate::output::Staging;
+use crate::site::{PageKind, Site};
+use crate::theme::Theme;
+
+pub use context::Shared;
+
+pub struct Renderer<'s> {
+    site: &'s Site,
+    tera: Tera,
+    /// Template name → the file it came from, for error messages.
+    origins: HashMap<String, std::path::PathBuf>,
+    shared: Shared,
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(
+        site: &'s Site,
+        theme: &Theme,
+        localizer: Arc<Localizer>,
+    ) -> Result<Renderer<'s>, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut origins = HashMap::new();
+        let mut diagnostics = Vec::new();
+        let mut templates = Vec::new();
+        for f in &theme.templates {
+            let name = f.rel.to_string_lossy().replace('\\', "/");
+            match crate::content::decode(f.bytes.clone()) {
+                Ok(text) => templates.push((name.clone(), text)),
+                Err((p, line)) => diagnostics.push(Diagnostic::error(&f.origin, line, p)),
+            }
+            origins.insert(name, f.origin.clone());
+        }
+        register_functions(&mut tera, localizer);
+        if let Err(e) = tera.add_raw_templates(templates) {
+            diagnostics.push(template_diagnostic(&e, &origins, "templates"));
+        }
+        for required in [
+            "home.html",
+            "pillar.html",
+            "audience.html",
+            "explainer.html",
+            "404.html",
+        ] {
+            if diagnostics.is_empty() && !tera.contains_template(required) {
+                diagnostics.push(Diagnostic::error(
+                    format!("themes/{}/templates/{required}", site.config.theme),
+                    None,
+                    Problem::Template(format!("the theme has no `{required}` template")),
+                ));
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        Ok(Renderer {
+            shared: Shared::build(site),
+            site,
+            tera,
+            origins,
+        })
+    }
+
+    /// Renders and writes every page, the 404 page, sitemap, robots.txt and feeds.
+    pub fn render_all(&self, out: &Staging) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> = (0..self.site.pages.len())
+            .into_par_iter()
+            .filter_map(|i| self.render_page(i, out).err())
+            .collect();
+        if let Err(d) = self.render_404(out) {
+            diagnostics.push(d);
+        }
+        for (path, text) in feeds::all(self.site) {
+            if let Err(e) = out.write(&path, text.as_bytes()) {
+                diagnostics.push(output_error(&path, e));
+            }
+        }
+        diagnostics
+    }
+
+    fn render_page(&self, page: usize, out: &Staging) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let p = &site.pages[page];
+        let mut ctx = self.shared.common(site, page);
+        let template = match p.kind {
+            PageKind::Home => "home.html",
+            PageKind::Pillar(_) => "pillar.html",
+            PageKind::Audience(_) => "audience.html",
+            PageKind::Explainer(_) => "explainer.html",
+        };
+        self.shared.insert_listing(site, page, &mut ctx);
+        if let Some(source) = site.source(page) {
+            let body = crate::content::read_body(&site.root, source)?;
+            let resolve = |path: &str, anchor: Option<&str>| site.resolve_link(page, path, anchor);
+            let rendered = crate::markdown::render(
+                &body,
+                &crate::markdown::RenderOptions {
+                    allow_html: site.config.allow_html,
+                    resolve: &resolve,
+                },
+            );
+            context::insert_body(site, page, &rendered, &mut ctx);
+        }
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
+        let path = format!("{}index.html", p.url);
+        out.write(&path, html.as_bytes())
+            .map_err(|e| output_error(&path, e))
+    }
+
+    fn render_404(&self, out: &Staging) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let home = site
+            .page_for(site.default_language, "_index")
+            .unwrap_or_default();
+        let mut ctx = self.shared.common(site, home);
+        // The 404 page is served at any depth, so its links start from the site's path.
+        ctx.insert("root", &site.base_path);
+        ctx.insert("page_title", &"404");
+        ctx.insert("kind", &"404");
+        ctx.insert("canonical", &"");
+        ctx.insert("alternates", &Vec::<()>::new());
+        let html = self
+            .tera
+            .render("404.html", &ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins, "404.html"))?;
+        out.write("404.html", html.as_bytes())
+            .map_err(|e| output_error("404.html", e))
+    }
+}
+
+fn output_error(path: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, None, Problem::Output(e.to_string()))
+}
+
+/// A Tera error as a diagnostic on the template file and line it happened in.
+fn template_diagnostic(
+    e: &tera::Error,
+    origins: &HashMap<String, std::path::PathBuf>,
+    template: &str,
+) -> Diagnostic {
+    let (file, line, col, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            Some(r.span().start_line),
+            Some(r.span().start_col + 1),
+            r.message().to_string(),
+        ),
+        _ => (template.to_string(), None, None, e.to_string()),
+    };
+    let mut message = message;
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let path = origins
+        .get(&file)
+        .cloned()
+        .unwrap_or_else(|| std::path::PathBuf::from(file));
+    Diagnostic::error(path, line, Problem::Template(message)).at_column(col)
+}
+
+fn register_functions(tera: &mut Tera, localizer: Arc<Localizer>) {
+    // `t(key="questions-count", count=3)`: a Fluent message in the page's language.
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let attr: Option<String> = kwargs.get("attr")?;
+        let lang: String = state
+            .get("lang")?
+            .ok_or_else(|| tera::Error::message("`t` needs `lang` in the page context"))?;
+        let lang = localizer
+            .language_index(&lang)
+            .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))?;
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, value) in kwargs.iter() {
+            let Some(name) = name.as_str() else { continue };
+            if name == "key" || name == "attr" {
+                continue;
+            }
+            if let Some(n) = value.as_i64() {
+                args.set(name.to_string(), n);
+            } else if let Some(n) = value.as_f64() {
+                args.set(name.to_string(), n);
+            } else if let Some(s) = value.as_str() {
+                args.set(name.to_string(), s.to_string());
+            }
+        }
+        localizer
+            .message(lang, &key, attr.as_deref(), Some(&args))
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "the Fluent message `{key}` exists in no language (add it to locales/<lang>/*.ftl)"
+                ))
+            })
+    });
+}

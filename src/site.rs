@@ -1,0 +1,415 @@
+//! The site model: every output page with its URL, its translations, and the listings
+//! (pillars, audiences) built once and queried by the renderer.
+//!
+//! It holds metadata only. A language that lacks an explainer still gets that page, with
+//! the content of the first language in its fallback chain that has it, marked as a
+//! fallback so that the theme can say so and the sitemap does not call it a translation.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use crate::config::{Direction, SiteConfig};
+use crate::content::{SourceKind, SourcePage};
+use crate::error::{Diagnostic, Problem};
+
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub direction: Direction,
+    pub locale: String,
+    /// This language, then its configured fallbacks, then the default language.
+    pub chain: Vec<usize>,
+    /// URL folder of this language's pages: `""` for the default language, else `code/`.
+    pub prefix: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Pillar(usize),
+    Audience(usize),
+    Explainer(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    pub lang: usize,
+    /// Translation key; the same for a page in every language.
+    pub key: String,
+    /// Folder URL relative to the site root: `""`, `en/`, `kinh-te-so/thuong-mai-dien-tu/`.
+    pub url: String,
+    /// The Markdown file shown, if any (pillar and home intros are optional).
+    pub source: Option<usize>,
+    /// The content is in another language than the page's.
+    pub fallback: bool,
+}
+
+pub struct Site {
+    pub config: SiteConfig,
+    pub root: PathBuf,
+    /// The path part of `base_url`, ending in `/`.
+    pub base_path: String,
+    pub portable: bool,
+    pub languages: Vec<Language>,
+    pub default_language: usize,
+    pub sources: Vec<SourcePage>,
+    pub pages: Vec<Page>,
+    lookup: HashMap<(usize, String), usize>,
+    /// `[lang][pillar]`: explainer pages, by weight then title.
+    pub pillar_listing: Vec<Vec<Vec<usize>>>,
+    /// `[lang][audience]`: explainer pages for that audience, by pillar, weight, title.
+    pub audience_listing: Vec<Vec<Vec<usize>>>,
+}
+
+pub struct BuildOptions {
+    pub portable: bool,
+}
+
+const HOME_KEY: &str = "_index";
+
+fn pillar_key(id: &str) -> String {
+    format!("{id}/_index")
+}
+
+fn audience_key(id: &str) -> String {
+    format!("@audience/{id}")
+}
+
+impl Site {
+    pub fn build(
+        config: SiteConfig,
+        root: PathBuf,
+        sources: Vec<SourcePage>,
+        opts: BuildOptions,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        let languages = languages(&config);
+        let default_language = languages
+            .iter()
+            .position(|l| l.code == config.default_language)
+            .unwrap_or(0);
+        let by_source: HashMap<(usize, &str), usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.lang, s.key.as_str()), i))
+            .collect();
+        // Fallback content: the chain first, then any language that has the file.
+        let pick = |lang: usize, key: &str| -> Option<usize> {
+            let chain = &languages[lang].chain;
+            chain
+                .iter()
+                .chain(
+                    (0..languages.len())
+                        .filter(|l| !chain.contains(l))
+                        .collect::<Vec<_>>()
+                        .iter(),
+                )
+                .find_map(|l| by_source.get(&(*l, key)).copied())
+        };
+        let explainer_keys: BTreeSet<&str> = sources
+            .iter()
+            .filter(|s| s.kind == SourceKind::Explainer)
+            .map(|s| s.key.as_str())
+            .collect();
+
+        let mut pages = Vec::new();
+        for (li, lang) in languages.iter().enumerate() {
+            let source = pick(li, HOME_KEY);
+            pages.push(Page {
+                kind: PageKind::Home,
+                lang: li,
+                key: HOME_KEY.into(),
+                url: lang.prefix.clone(),
+                source,
+                fallback: source.is_some_and(|s| sources[s].lang != li),
+            });
+            for (pi, pillar) in config.pillars.iter().enumerate() {
+                let key = pillar_key(&pillar.id);
+                let source = pick(li, &key);
+                pages.push(Page {
+                    kind: PageKind::Pillar(pi),
+                    lang: li,
+                    url: format!("{}{}/", lang.prefix, pillar.id),
+                    key,
+                    source,
+                    fallback: source.is_some_and(|s| sources[s].lang != li),
+                });
+            }
+            for (ai, audience) in config.audiences.iter().enumerate() {
+                pages.push(Page {
+                    kind: PageKind::Audience(ai),
+                    lang: li,
+                    key: audience_key(&audience.id),
+                    url: format!("{}{}/{}/", lang.prefix, config.audience_path, audience.id),
+                    source: None,
+                    fallback: false,
+                });
+            }
+            for key in &explainer_keys {
+                let Some(s) = pick(li, key) else { continue };
+                let src = &sources[s];
+                pages.push(Page {
+                    kind: PageKind::Explainer(src.pillar.unwrap_or(0)),
+                    lang: li,
+                    key: key.to_string(),
+                    url: format!(
+                        "{}{}/{}/",
+                        lang.prefix,
+                        config.pillars[src.pillar.unwrap_or(0)].id,
+                        src.slug()
+                    ),
+                    source: Some(s),
+                    fallback: src.lang != li,
+                });
+            }
+        }
+
+        let mut diagnostics = Vec::new();
+        let mut by_url: HashMap<&str, usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            if let Some(&other) = by_url.get(page.url.as_str()) {
+                let name = |p: &Page| {
+                    p.source
+                        .map(|s| sources[s].path.display().to_string())
+                        .unwrap_or_else(|| CONFIG_NAME.to_string())
+                };
+                diagnostics.push(Diagnostic::error(
+                    name(page),
+                    None,
+                    Problem::DuplicateUrl {
+                        url: page.url.clone(),
+                        other: name(&pages[other]),
+                    },
+                ));
+            } else {
+                by_url.insert(&page.url, i);
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+
+        let lookup = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.lang, p.key.clone()), i))
+            .collect();
+        let base_path = crate::config::base_path(&config.base_url).unwrap_or_else(|| "/".into());
+        let mut site = Site {
+            pillar_listing: Vec::new(),
+            audience_listing: Vec::new(),
+            config,
+            root,
+            base_path,
+            portable: opts.portable,
+            languages,
+            default_language,
+            sources,
+            pages,
+            lookup,
+        };
+        site.build_listings();
+        let problems = site.check_links();
+        if crate::error::has_errors(&problems) {
+            return Err(problems);
+        }
+        Ok(site)
+    }
+
+    fn build_listings(&mut self) {
+        let (nl, np, na) = (
+            self.languages.len(),
+            self.config.pillars.len(),
+            self.config.audiences.len(),
+        );
+        let mut pillars = vec![vec![Vec::new(); np]; nl];
+        let mut audiences = vec![vec![Vec::new(); na]; nl];
+        for (i, page) in self.pages.iter().enumerate() {
+            if let PageKind::Explainer(p) = page.kind {
+                pillars[page.lang][p].push(i);
+            }
+        }
+        for lang in pillars.iter_mut() {
+            for list in lang.iter_mut() {
+                list.sort_by(|&a, &b| self.order_key(a).cmp(&self.order_key(b)));
+            }
+        }
+        for (li, lang) in pillars.iter().enumerate() {
+            for list in lang {
+                for &i in list {
+                    for &a in &self.front(i).audiences {
+                        audiences[li][a].push(i);
+                    }
+                }
+            }
+        }
+        self.pillar_listing = pillars;
+        self.audience_listing = audiences;
+    }
+
+    fn order_key(&self, page: usize) -> (i64, &str, &str) {
+        let f = self.front(page);
+        (f.weight, f.title.as_str(), self.pages[page].key.as_str())
+    }
+
+    pub fn source(&self, page: usize) -> Option<&SourcePage> {
+        self.pages[page].source.map(|s| &self.sources[s])
+    }
+
+    /// Front matter of an explainer page (pages without a file have an empty one).
+    pub fn front(&self, page: usize) -> &crate::content::FrontMatter {
+        static EMPTY: std::sync::OnceLock<crate::content::FrontMatter> = std::sync::OnceLock::new();
+        match self.source(page) {
+            Some(s) => &s.front,
+            None => EMPTY.get_or_init(Default::default),
+        }
+    }
+
+    pub fn page_for(&self, lang: usize, key: &str) -> Option<usize> {
+        self.lookup.get(&(lang, key.to_string())).copied()
+    }
+
+    /// The same page in every language, in configuration order.
+    pub fn versions(&self, page: usize) -> Vec<usize> {
+        let key = &self.pages[page].key;
+        (0..self.languages.len())
+            .filter_map(|l| self.page_for(l, key))
+            .collect()
+    }
+
+    /// The versions that are real translations (not fallbacks), for hreflang and sitemaps.
+    pub fn translations(&self, page: usize) -> Vec<usize> {
+        self.versions(page)
+            .into_iter()
+            .filter(|&p| !self.pages[p].fallback)
+            .collect()
+    }
+
+    /// The URL to write in a link, relative to the site root (`index.html` added for
+    /// `file://` use in portable builds).
+    pub fn link_url(&self, page: usize) -> String {
+        let url = &self.pages[page].url;
+        if self.portable {
+            format!("{url}index.html")
+        } else {
+            url.clone()
+        }
+    }
+
+    pub fn absolute_url(&self, page: usize) -> String {
+        format!(
+            "{}{}",
+            self.config.base_url_with_slash(),
+            self.pages[page].url
+        )
+    }
+
+    /// The prefix that leads from a page back to the site root: `./`, `../../`.
+    pub fn root_prefix(&self, page: usize) -> String {
+        let depth = self.pages[page].url.matches('/').count();
+        if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        }
+    }
+
+    /// The translation key a `.md` link of `source` points at, if it stays in the site.
+    pub fn link_key(source: &SourcePage, path: &str) -> Option<String> {
+        let mut parts: Vec<&str> = source.key.split('/').collect();
+        parts.pop();
+        for seg in path.trim_end_matches(".md").split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        Some(parts.join("/"))
+    }
+
+    /// The href for a `.md` link written in `source`, rendered on `page`.
+    pub fn resolve_link(&self, page: usize, path: &str, anchor: Option<&str>) -> Option<String> {
+        let source = self.source(page)?;
+        let key = Site::link_key(source, path)?;
+        let target = self.page_for(self.pages[page].lang, &key)?;
+        let mut href = format!("{}{}", self.root_prefix(page), self.link_url(target));
+        if let Some(a) = anchor {
+            href.push('#');
+            href.push_str(a);
+        }
+        Some(href)
+    }
+
+    /// Every `.md` link must lead to a page, and its `#anchor` to a heading there.
+    fn check_links(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for source in &self.sources {
+            for link in &source.outline.links {
+                let line = Some(source.body_line + link.line - 1);
+                let written = match &link.anchor {
+                    Some(a) => format!("{}#{a}", link.path),
+                    None => link.path.clone(),
+                };
+                let target =
+                    Site::link_key(source, &link.path).and_then(|k| self.page_for(source.lang, &k));
+                let Some(target) = target else {
+                    out.push(Diagnostic::error(
+                        &source.path,
+                        line,
+                        Problem::BrokenLink(written),
+                    ));
+                    continue;
+                };
+                if let (Some(anchor), Some(t)) = (&link.anchor, self.source(target))
+                    && !t.outline.anchors.contains(anchor)
+                {
+                    out.push(Diagnostic::error(
+                        &source.path,
+                        line,
+                        Problem::BrokenAnchor {
+                            target: link.path.clone(),
+                            anchor: anchor.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+const CONFIG_NAME: &str = crate::config::CONFIG_FILE;
+
+fn languages(config: &SiteConfig) -> Vec<Language> {
+    let index = |code: &str| config.languages.iter().position(|l| l.code == code);
+    let default = index(&config.default_language).unwrap_or(0);
+    config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut chain = vec![i];
+            for f in l.fallback.iter().filter_map(|c| index(c)).chain([default]) {
+                if !chain.contains(&f) {
+                    chain.push(f);
+                }
+            }
+            Language {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                direction: l.direction,
+                locale: l.locale.clone().unwrap_or_else(|| l.code.clone()),
+                chain,
+                prefix: if i == default {
+                    String::new()
+                } else {
+                    format!("{}/", l.code)
+                },
+            }
+        })
+        .collect()
+}

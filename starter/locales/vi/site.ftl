@@ -1,0 +1,2 @@
+# Override any message of the theme here, e.g.:
+# feed = Bài mới

@@ -1,0 +1,22 @@
+# UI strings of the default theme (English).
+skip-to-content = Skip to main content
+language-switcher = Choose a language
+pillars-nav = Topics
+breadcrumbs = You are here
+feed = What's new (Atom)
+questions-in-explainer = Questions in this explainer
+questions-count = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+updated-on = Updated on { $date }
+for-audiences = For:
+not-translated = This page has not been translated into English yet. The text below is in { $language }.
+not-translated-short = not yet translated
+link-to-question = Link to this question
+more-explainers = More on this topic
+explainers-heading = Explainers
+all-questions = All questions
+audience-intro = Explainers for: { $audience }.
+not-found-title = Page not found
+not-found-text = The page you are looking for does not exist or has moved. Go to the home page:

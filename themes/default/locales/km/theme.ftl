@@ -1,0 +1,12 @@
+# UI strings of the default theme (Khmer). Messages missing here fall back to the
+# languages of the `fallback` chain in site.yaml.
+skip-to-content = រំលងទៅមាតិកាចម្បង
+language-switcher = ជ្រើសរើសភាសា
+pillars-nav = ប្រធានបទ
+questions-in-explainer = សំណួរក្នុងអត្ថបទនេះ
+questions-count = សំណួរ { $count }
+updated-on = ធ្វើបច្ចុប្បន្នភាពថ្ងៃទី { $date }
+not-translated = ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរនៅឡើយទេ។ អត្ថបទខាងក្រោមជា{ $language }។
+not-translated-short = មិនទាន់បកប្រែ
+all-questions = សំណួរទាំងអស់
+not-found-title = រកមិនឃើញទំព័រ

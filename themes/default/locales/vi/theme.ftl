@@ -1,0 +1,19 @@
+# Chuỗi giao diện của giao diện mặc định (tiếng Việt).
+skip-to-content = Chuyển đến nội dung chính
+language-switcher = Chọn ngôn ngữ
+pillars-nav = Các chủ đề
+breadcrumbs = Vị trí trang
+feed = Tin mới (Atom)
+questions-in-explainer = Các câu hỏi trong bài
+questions-count = { $count } câu hỏi
+updated-on = Cập nhật ngày { $date }
+for-audiences = Dành cho:
+not-translated = Trang này chưa được dịch sang tiếng Việt. Nội dung dưới đây bằng { $language }.
+not-translated-short = chưa dịch
+link-to-question = Liên kết đến câu hỏi này
+more-explainers = Bài khác cùng chủ đề
+explainers-heading = Các bài hỏi đáp
+all-questions = Tất cả câu hỏi
+audience-intro = Những bài hỏi đáp dành cho: { $audience }.
+not-found-title = Không tìm thấy trang
+not-found-text = Trang bạn tìm không có hoặc đã được chuyển đi. Hãy quay về trang chủ:
