@@ -42,7 +42,9 @@ pub struct Page {
     pub url: String,
     /// The Markdown file shown, if any (pillar and home intros are optional).
     pub source: Option<usize>,
-    /// The content is in another language than the page's.
+    /// An explainer shown with another language's content because this language has no
+    /// translation yet. (Home and pillar pages always exist in every language; only
+    /// their intro may come from another language, which the renderer marks with `lang`.)
     pub fallback: bool,
 }
 
@@ -122,7 +124,7 @@ impl Site {
                 key: HOME_KEY.into(),
                 url: lang.prefix.clone(),
                 source,
-                fallback: source.is_some_and(|s| sources[s].lang != li),
+                fallback: false,
             });
             for (pi, pillar) in config.pillars.iter().enumerate() {
                 let key = pillar_key(&pillar.id);
@@ -133,7 +135,7 @@ impl Site {
                     url: format!("{}{}/", lang.prefix, pillar.id),
                     key,
                     source,
-                    fallback: source.is_some_and(|s| sources[s].lang != li),
+                    fallback: false,
                 });
             }
             for (ai, audience) in config.audiences.iter().enumerate() {
