@@ -85,10 +85,19 @@ fn build(opts: loa::build::Options) -> ExitCode {
             for w in &summary.warnings {
                 eprintln!("{w}");
             }
+            let mut by_language: std::collections::BTreeMap<(&str, &str), Vec<&str>> =
+                Default::default();
             for f in &summary.message_fallbacks {
+                by_language
+                    .entry((&f.language, &f.used))
+                    .or_default()
+                    .push(&f.key);
+            }
+            for ((language, used), keys) in by_language {
                 eprintln!(
-                    "note: UI message `{}` is not translated into `{}`; using `{}`",
-                    f.key, f.language, f.used
+                    "note: {} UI message(s) not translated into `{language}`, shown in `{used}`: {}",
+                    keys.len(),
+                    keys.join(", ")
                 );
             }
             println!(
