@@ -44,7 +44,7 @@ pub fn run(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
             return Err(vec![Diagnostic::error(
                 "--base-url",
                 None,
-                Problem::ConfigInvalid(format!("`{url}` is not an http(s) address or a path")),
+                Problem::BadBaseUrl(url.clone()),
             )]);
         }
     }

@@ -144,7 +144,7 @@ fn yaml_error(e: &yaml_serde::Error) -> Diagnostic {
             hint: Hint::closest(&key, expected.iter().map(String::as_str)),
             key,
         },
-        None => Problem::ConfigInvalid(strip_location(&e.to_string())),
+        None => Problem::ConfigYaml(strip_location(&e.to_string())),
     };
     Diagnostic::error(CONFIG_FILE, location.as_ref().map(|l| l.line()), problem)
         .at_column(location.map(|l| l.column()))
@@ -189,71 +189,46 @@ fn find_key_line(text: &str, key: &str) -> Option<usize> {
 /// The checks serde cannot make. Each problem comes with a key or value to locate its line.
 fn validate(c: &SiteConfig) -> Vec<(String, Problem)> {
     let mut out = Vec::new();
-    let bad = |what: String| Problem::ConfigInvalid(what);
     if c.languages.is_empty() {
-        out.push((
-            "languages".into(),
-            bad("`languages` must list at least one language".into()),
-        ));
+        out.push(("languages".into(), Problem::NoLanguages));
     }
     let codes: Vec<&str> = c.languages.iter().map(|l| l.code.as_str()).collect();
     for (i, lang) in c.languages.iter().enumerate() {
-        if lang
-            .code
-            .parse::<unic_langid::LanguageIdentifier>()
-            .is_err()
-            || !is_slug(&lang.code)
+        let code = &lang.code;
+        if code.parse::<unic_langid::LanguageIdentifier>().is_err() || !is_slug(code) {
+            out.push((code.clone(), Problem::BadLanguageCode(code.clone())));
+        }
+        if codes[..i].contains(&code.as_str()) {
+            out.push((code.clone(), Problem::DuplicateLanguage(code.clone())));
+        }
+        for f in lang
+            .fallback
+            .iter()
+            .filter(|f| !codes.contains(&f.as_str()))
         {
             out.push((
-                lang.code.clone(),
-                bad(format!(
-                    "`{}` is not a language code such as vi, en or km",
-                    lang.code
-                )),
+                "fallback".into(),
+                Problem::UnknownFallback {
+                    fallback: f.clone(),
+                    language: code.clone(),
+                },
             ));
-        }
-        if codes[..i].contains(&lang.code.as_str()) {
-            out.push((
-                lang.code.clone(),
-                bad(format!("the language `{}` is listed twice", lang.code)),
-            ));
-        }
-        for f in &lang.fallback {
-            if !codes.contains(&f.as_str()) {
-                out.push((
-                    "fallback".into(),
-                    bad(format!(
-                        "fallback language `{f}` of `{}` is not in `languages`",
-                        lang.code
-                    )),
-                ));
-            }
         }
     }
     if !codes.contains(&c.default_language.as_str()) {
         out.push((
             "default_language".into(),
-            bad(format!(
-                "default_language `{}` is not one of the languages ({})",
-                c.default_language,
-                codes.join(", ")
-            )),
+            Problem::DefaultLanguageNotListed {
+                code: c.default_language.clone(),
+                listed: codes.join(", "),
+            },
         ));
     }
     if c.title.is_empty() {
-        out.push((
-            "title".into(),
-            bad("`title` needs a title in at least one language".into()),
-        ));
+        out.push(("title".into(), Problem::NoSiteTitle));
     }
     if base_path(&c.base_url).is_none() {
-        out.push((
-            "base_url".into(),
-            bad(format!(
-                "base_url `{}` must be an address such as https://example.gov.vn/chuyen-doi-so/",
-                c.base_url
-            )),
-        ));
+        out.push(("base_url".into(), Problem::BadBaseUrl(c.base_url.clone())));
     }
     let mut seen: Vec<&str> = Vec::new();
     let ids = c
@@ -267,26 +242,17 @@ fn validate(c: &SiteConfig) -> Vec<(String, Problem)> {
             out.push((id.clone(), Problem::BadSlug(id.clone())));
         }
         if seen.contains(&id.as_str()) {
-            out.push((
-                id.clone(),
-                bad(format!("`{id}` is used twice as a pillar or audience id")),
-            ));
+            out.push((id.clone(), Problem::DuplicateId(id.clone())));
         }
         seen.push(id);
     }
     if c.pillars.is_empty() {
-        out.push((
-            "pillars".into(),
-            bad("`pillars` must list at least one pillar".into()),
-        ));
+        out.push(("pillars".into(), Problem::NoPillars));
     }
     if codes.contains(&c.audience_path.as_str())
         || c.pillars.iter().any(|p| p.id == c.audience_path)
     {
-        out.push((
-            "audience_path".into(),
-            bad("`audience_path` must differ from every language code and pillar id".into()),
-        ));
+        out.push(("audience_path".into(), Problem::AudiencePathClash));
     }
     out
 }

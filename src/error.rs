@@ -14,74 +14,87 @@ pub enum Severity {
     Error,
 }
 
-/// A mistake in the site's input, typed so that tests and later translations of the
-/// messages can match on it rather than on wording.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A mistake in the site's input, typed so that tests can match on it and so that its
+/// message can be said in the author's language (see [`crate::messages`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    #[error("cannot read this file: {0}")]
     Unreadable(String),
-    #[error("this file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor")]
-    NotUtf8 { byte: u8 },
-    #[error("site.yaml is missing; create one or pass --source with the site's folder")]
+    NotUtf8 {
+        byte: u8,
+    },
     MissingConfig,
-    #[error("{0}")]
-    ConfigInvalid(String),
-    #[error("unknown setting `{key}` in site.yaml{hint}")]
-    ConfigUnknownKey { key: String, hint: Hint },
-    #[error("front matter is not valid YAML: {0}")]
+    /// The YAML parser's own words (English) about site.yaml.
+    ConfigYaml(String),
+    ConfigUnknownKey {
+        key: String,
+        hint: Hint,
+    },
+    NoLanguages,
+    BadLanguageCode(String),
+    DuplicateLanguage(String),
+    UnknownFallback {
+        fallback: String,
+        language: String,
+    },
+    DefaultLanguageNotListed {
+        code: String,
+        listed: String,
+    },
+    NoSiteTitle,
+    BadBaseUrl(String),
+    DuplicateId(String),
+    NoPillars,
+    AudiencePathClash,
     FrontMatterYaml(String),
-    #[error("front matter starts with `---` but is never closed; add a line `---` after it")]
     FrontMatterUnclosed,
-    #[error("the front matter must be `key: value` lines")]
     FrontMatterNotMapping,
-    #[error("unknown front matter key `{key}`{hint}")]
-    FrontMatterUnknownKey { key: String, hint: Hint },
-    #[error("`title` is missing from the front matter")]
+    FrontMatterUnknownKey {
+        key: String,
+        hint: Hint,
+    },
     MissingTitle,
-    #[error("`{field}` must be a date written as YYYY-MM-DD, not `{value}`")]
-    BadDate { field: &'static str, value: String },
-    #[error("unknown audience `{name}`{hint}; the audiences are listed in site.yaml")]
-    UnknownAudience { name: String, hint: Hint },
-    #[error("the folder `{name}` is not a pillar listed in site.yaml{hint}")]
-    UnknownPillar { name: String, hint: Hint },
-    #[error("the folder `{0}` is not a language listed in site.yaml")]
+    BadDate {
+        field: &'static str,
+        value: String,
+    },
+    UnknownAudience {
+        name: String,
+        hint: Hint,
+    },
+    UnknownPillar {
+        name: String,
+        hint: Hint,
+    },
     UnknownLanguage(String),
-    #[error("an explainer must be inside a pillar folder: content/<language>/<pillar>/<name>.md")]
     MisplacedFile,
-    #[error("the slug `{0}` may only contain letters, digits, `-` and `_`")]
     BadSlug(String),
-    #[error("two pages would be written to the same address `{url}`; the other one is {other}")]
-    DuplicateUrl { url: String, other: String },
-    #[error("link to `{0}`, which does not exist")]
+    DuplicateUrl {
+        url: String,
+        other: String,
+    },
     BrokenLink(String),
-    #[error("link to `{target}`: that page has no question or heading `#{anchor}`")]
-    BrokenAnchor { target: String, anchor: String },
-    #[error("template error: {0}")]
+    BrokenAnchor {
+        target: String,
+        anchor: String,
+    },
+    /// Tera's own words about a template.
     Template(String),
-    #[error(
-        "theme `{0}` not found: there is no themes/{0}/ folder and no built-in theme of that name"
-    )]
+    MissingTemplate(String),
     UnknownTheme(String),
-    #[error("Fluent syntax error: {0}")]
     FluentSyntax(String),
-    #[error("the message `{key}` used by the templates exists in no language{hint}")]
-    MissingMessage { key: String, hint: Hint },
-    #[error("cannot write the output: {0}")]
+    MissingMessage(String),
     Output(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::messages::problem(self))
+    }
 }
 
 /// "Did you mean …?" appended to a message, or nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hint(pub Option<String>);
-
-impl fmt::Display for Hint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Some(s) => write!(f, " (did you mean `{s}`?)"),
-            None => Ok(()),
-        }
-    }
-}
 
 impl Hint {
     /// The closest candidate, if it is close enough to be a likely typo.
@@ -156,8 +169,8 @@ impl fmt::Display for Diagnostic {
             }
         }
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::messages::text("label-error", &[]),
+            Severity::Warning => crate::messages::text("label-warning", &[]),
         };
         write!(f, ": {label}: {}", self.problem)
     }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod init;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod site;

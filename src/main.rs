@@ -1,53 +1,112 @@
-//! The `loa` command line: parses arguments, runs a command, prints what happened.
+//! The `loa` command line: parses arguments, runs a command, prints what happened, in the
+//! user's language (see `loa::messages`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use fluent_bundle::FluentValue;
 
 use loa::error::Severity;
+use loa::messages::{self, text};
 
 #[derive(Parser)]
-#[command(
-    name = "loa",
-    version,
-    about = "Builds a multilingual question-and-answer website from Markdown explainers"
-)]
+#[command(name = "loa", version)]
 struct Cli {
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into its output folder (public/ unless site.yaml says otherwise).
     Build {
-        /// The site's folder (the one with site.yaml).
         #[arg(long, short, default_value = ".")]
         source: PathBuf,
-        /// Where to write the site, instead of the `output` of site.yaml.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// The address the site will be published at, instead of `base_url` of site.yaml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Write every internal link to an explicit index.html, so the site works when
-        /// opened from a USB stick through file://.
         #[arg(long)]
         portable: bool,
-        /// Include explainers marked `draft: true`.
         #[arg(long)]
         drafts: bool,
     },
-    /// Create a starter site in a new folder.
     Init {
-        /// The folder to create.
         dir: PathBuf,
     },
 }
 
+/// `--lang` is needed before clap runs, because clap prints the help in it.
+fn lang_flag() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })
+}
+
+/// The clap command with every help text in the chosen language.
+fn localized_command() -> clap::Command {
+    let t = |id: &str| text(id, &[]);
+    let options = t("help-options");
+    let template = format!(
+        "{{about}}\n\n{}: {{usage}}\n\n{{all-args}}",
+        t("help-usage")
+    );
+    let help_flags = |c: clap::Command| {
+        c.disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(t("help-help"))
+                    .help_heading(options.clone()),
+            )
+            .help_template(template.clone())
+            .next_help_heading(options.clone())
+    };
+    let with_heading = |a: Arg, id: &str| a.help(t(id)).help_heading(options.clone());
+    let cmd = Cli::command()
+        .about(t("help-about"))
+        .subcommand_help_heading(t("help-commands"))
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t("help-version"))
+                .help_heading(options.clone()),
+        )
+        .mut_arg("lang", |a| with_heading(a, "help-lang"))
+        .mut_subcommand("build", |c| {
+            help_flags(c.about(t("help-build")))
+                .mut_arg("source", |a| with_heading(a, "help-source"))
+                .mut_arg("output", |a| with_heading(a, "help-output"))
+                .mut_arg("base_url", |a| with_heading(a, "help-base-url"))
+                .mut_arg("portable", |a| with_heading(a, "help-portable"))
+                .mut_arg("drafts", |a| with_heading(a, "help-drafts"))
+        })
+        .mut_subcommand("init", |c| {
+            help_flags(c.about(t("help-init"))).mut_arg("dir", |a| {
+                a.help(t("help-dir")).help_heading(t("help-arguments"))
+            })
+        });
+    help_flags(cmd)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    messages::choose(lang_flag().as_deref());
+    let matches = localized_command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Command::Build {
             source,
@@ -64,15 +123,22 @@ fn main() -> ExitCode {
         }),
         Command::Init { dir } => match loa::init::run(&dir) {
             Ok(n) => {
+                let dir = dir.display().to_string();
                 println!(
-                    "Created a starter site with {n} files in {}.\nNext: cd {} && loa build",
-                    dir.display(),
-                    dir.display()
+                    "{}",
+                    text(
+                        "init-done",
+                        &[("files", n.into()), ("dir", FluentValue::from(dir))]
+                    )
                 );
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: cannot create the starter site: {e}");
+                eprintln!(
+                    "{}: {}",
+                    text("label-error", &[]),
+                    text("init-failed", &[("reason", e.to_string().into())])
+                );
                 ExitCode::from(2)
             }
         },
@@ -95,19 +161,32 @@ fn build(opts: loa::build::Options) -> ExitCode {
             }
             for ((language, used), keys) in by_language {
                 eprintln!(
-                    "note: {} UI message(s) not translated into `{language}`, shown in `{used}`: {}",
-                    keys.len(),
-                    keys.join(", ")
+                    "{}: {}",
+                    text("label-note", &[]),
+                    text(
+                        "ui-fallback",
+                        &[
+                            ("count", keys.len().into()),
+                            ("language", language.into()),
+                            ("used", used.into()),
+                            ("keys", keys.join(", ").into()),
+                        ]
+                    )
                 );
             }
             println!(
-                "Built {} pages ({} explainer files, {} languages, {} not yet translated) into {} in {} ms",
-                summary.pages,
-                summary.explainers,
-                summary.languages,
-                summary.fallback_pages,
-                summary.output.display(),
-                summary.millis
+                "{}",
+                text(
+                    "built",
+                    &[
+                        ("pages", summary.pages.into()),
+                        ("explainers", summary.explainers.into()),
+                        ("languages", summary.languages.into()),
+                        ("fallbacks", summary.fallback_pages.into()),
+                        ("output", summary.output.display().to_string().into()),
+                        ("ms", (summary.millis as u64).into()),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
@@ -119,9 +198,7 @@ fn build(opts: loa::build::Options) -> ExitCode {
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
                 .count();
-            eprintln!(
-                "Build failed with {errors} error(s); the previous output was left as it was."
-            );
+            eprintln!("{}", text("build-failed", &[("errors", errors.into())]));
             ExitCode::FAILURE
         }
     }

@@ -422,7 +422,7 @@ fn errors_point_at_file_lines() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("content/vi/chung/a.md:4:9: error: front matter is not valid YAML"),
+        err.contains("content/vi/chung/a.md:4:9: error: the front matter is not valid YAML"),
         "{err}"
     );
     assert!(

@@ -64,7 +64,7 @@ impl<'s> Renderer<'s> {
                 diagnostics.push(Diagnostic::error(
                     format!("themes/{}/templates/{required}", site.config.theme),
                     None,
-                    Problem::Template(format!("the theme has no `{required}` template")),
+                    Problem::MissingTemplate(required.to_string()),
                 ));
             }
         }
@@ -184,35 +184,36 @@ fn template_diagnostic(
 
 fn register_functions(tera: &mut Tera, localizer: Arc<Localizer>) {
     // `t(key="questions-count", count=3)`: a Fluent message in the page's language.
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-        let key: String = kwargs.must_get("key")?;
-        let attr: Option<String> = kwargs.get("attr")?;
-        let lang: String = state
-            .get("lang")?
-            .ok_or_else(|| tera::Error::message("`t` needs `lang` in the page context"))?;
-        let lang = localizer
-            .language_index(&lang)
-            .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))?;
-        let mut args = fluent_bundle::FluentArgs::new();
-        for (name, value) in kwargs.iter() {
-            let Some(name) = name.as_str() else { continue };
-            if name == "key" || name == "attr" {
-                continue;
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let key: String = kwargs.must_get("key")?;
+            let attr: Option<String> = kwargs.get("attr")?;
+            let lang: String = state
+                .get("lang")?
+                .ok_or_else(|| tera::Error::message("`t` needs `lang` in the page context"))?;
+            let lang = localizer
+                .language_index(&lang)
+                .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))?;
+            let mut args = fluent_bundle::FluentArgs::new();
+            for (name, value) in kwargs.iter() {
+                let Some(name) = name.as_str() else { continue };
+                if name == "key" || name == "attr" {
+                    continue;
+                }
+                if let Some(n) = value.as_i64() {
+                    args.set(name.to_string(), n);
+                } else if let Some(n) = value.as_f64() {
+                    args.set(name.to_string(), n);
+                } else if let Some(s) = value.as_str() {
+                    args.set(name.to_string(), s.to_string());
+                }
             }
-            if let Some(n) = value.as_i64() {
-                args.set(name.to_string(), n);
-            } else if let Some(n) = value.as_f64() {
-                args.set(name.to_string(), n);
-            } else if let Some(s) = value.as_str() {
-                args.set(name.to_string(), s.to_string());
-            }
-        }
-        localizer
-            .message(lang, &key, attr.as_deref(), Some(&args))
-            .ok_or_else(|| {
-                tera::Error::message(format!(
-                    "the Fluent message `{key}` exists in no language (add it to locales/<lang>/*.ftl)"
-                ))
-            })
-    });
+            localizer
+                .message(lang, &key, attr.as_deref(), Some(&args))
+                .ok_or_else(|| {
+                    tera::Error::message(crate::messages::problem(&Problem::MissingMessage(key)))
+                })
+        },
+    );
 }

@@ -1,0 +1,73 @@
+# What the loa binary says, in English. Every message here must exist in vi.ftl too
+# (a unit test checks it).
+
+label-error = error
+label-warning = warning
+label-note = note
+did-you-mean = (did you mean `{ $suggestion }`?)
+
+## Problems in the site's input
+unreadable = cannot read this file: { $reason }
+not-utf8 = this file is not UTF-8 text (byte 0x{ $byte }); save it as UTF-8 in your editor
+missing-config = site.yaml is missing; create one, or pass --source with the site's folder
+config-yaml = site.yaml is not valid: { $detail }
+config-unknown-key = unknown setting `{ $key }` in site.yaml{ $hint }
+no-languages = `languages` must list at least one language
+bad-language-code = `{ $code }` is not a language code such as vi, en or km
+duplicate-language = the language `{ $code }` is listed twice
+unknown-fallback = fallback language `{ $fallback }` of `{ $language }` is not in `languages`
+default-language-not-listed = default_language `{ $code }` is not one of the languages ({ $listed })
+no-site-title = `title` needs a title in at least one language
+bad-base-url = `{ $url }` is not an address such as https://example.gov.vn/chuyen-doi-so/
+duplicate-id = `{ $id }` is used twice as a pillar or audience id
+no-pillars = `pillars` must list at least one pillar
+audience-path-clash = `audience_path` must differ from every language code and pillar id
+front-matter-yaml = the front matter is not valid YAML: { $detail }
+front-matter-unclosed = the front matter starts with `---` but is never closed; add a line `---` after it
+front-matter-not-mapping = the front matter must be `key: value` lines
+front-matter-unknown-key = unknown front matter key `{ $key }`{ $hint }
+missing-title = `title` is missing from the front matter
+bad-date = `{ $field }` must be a date written as YYYY-MM-DD, not `{ $value }`
+unknown-audience = unknown audience `{ $name }`{ $hint }; the audiences are listed in site.yaml
+unknown-pillar = the folder `{ $name }` is not a pillar listed in site.yaml{ $hint }
+unknown-language = the folder `{ $code }` is not a language listed in site.yaml
+misplaced-file = an explainer must be inside a pillar folder: content/<language>/<pillar>/<name>.md
+bad-slug = the slug `{ $slug }` may only contain letters, digits, `-` and `_`
+duplicate-url = two pages would be written to the same address `{ $url }`; the other one is { $other }
+broken-link = link to `{ $target }`, which does not exist
+broken-anchor = link to `{ $target }`: that page has no question or heading `#{ $anchor }`
+template = template error: { $detail }
+missing-template = the theme has no `{ $name }` template
+unknown-theme = theme `{ $name }` not found: there is no themes/{ $name }/ folder and no built-in theme of that name
+fluent-syntax = Fluent syntax error: { $detail }
+missing-message = the Fluent message `{ $key }` exists in no language (add it to locales/<lang>/*.ftl)
+output = cannot write the output: { $reason }
+
+## Progress and results
+built = Built { $pages } pages ({ $explainers } explainer files, { $languages } languages, { $fallbacks } not yet translated) into { $output } in { $ms } ms
+build-failed = Build failed with { $errors ->
+    [one] one error
+   *[other] { $errors } errors
+}; the previous output was left as it was.
+ui-fallback = { $count } UI message(s) not translated into `{ $language }`, shown in `{ $used }`: { $keys }
+init-done = Created a starter site with { $files } files in { $dir }.
+    Next: cd { $dir } && loa build
+init-failed = cannot create the starter site: { $reason }
+
+## Help
+help-about = Builds a multilingual question-and-answer website from Markdown explainers
+help-lang = Language of loa's messages: vi or en (default: LOA_LANG, then LANG)
+help-build = Build the site into its output folder (public/ unless site.yaml says otherwise)
+help-source = The site's folder (the one with site.yaml)
+help-output = Where to write the site, instead of `output` of site.yaml
+help-base-url = The address the site will be published at, instead of `base_url` of site.yaml
+help-portable = Write every internal link to an explicit index.html, so the site works opened from a USB stick through file://
+help-drafts = Include explainers marked `draft: true`
+help-init = Create a starter site in a new folder
+help-dir = The folder to create
+help-help = Print help
+help-version = Print version
+help-usage = Usage
+help-commands = Commands
+help-options = Options
+help-arguments = Arguments

@@ -1,0 +1,69 @@
+# Lời của chương trình loa, bằng tiếng Việt. Mọi thông điệp ở đây phải có trong en.ftl.
+
+label-error = lỗi
+label-warning = cảnh báo
+label-note = ghi chú
+did-you-mean = (có phải ý bạn là `{ $suggestion }`?)
+
+## Lỗi trong dữ liệu của trang
+unreadable = không đọc được tệp này: { $reason }
+not-utf8 = tệp này không phải văn bản UTF-8 (byte 0x{ $byte }); hãy lưu lại tệp dưới dạng UTF-8 trong trình soạn thảo
+missing-config = không có tệp site.yaml; hãy tạo tệp này, hoặc dùng --source để chỉ thư mục của trang
+config-yaml = site.yaml không hợp lệ: { $detail }
+config-unknown-key = site.yaml có thiết lập lạ `{ $key }`{ $hint }
+no-languages = `languages` phải có ít nhất một ngôn ngữ
+bad-language-code = `{ $code }` không phải mã ngôn ngữ như vi, en hay km
+duplicate-language = ngôn ngữ `{ $code }` bị liệt kê hai lần
+unknown-fallback = ngôn ngữ dự phòng `{ $fallback }` của `{ $language }` không có trong `languages`
+default-language-not-listed = default_language `{ $code }` không thuộc các ngôn ngữ đã khai báo ({ $listed })
+no-site-title = `title` cần có tiêu đề bằng ít nhất một ngôn ngữ
+bad-base-url = `{ $url }` không phải một địa chỉ như https://example.gov.vn/chuyen-doi-so/
+duplicate-id = `{ $id }` được dùng hai lần làm mã chủ đề hoặc đối tượng
+no-pillars = `pillars` phải có ít nhất một chủ đề
+audience-path-clash = `audience_path` phải khác mọi mã ngôn ngữ và mã chủ đề
+front-matter-yaml = phần đầu trang (front matter) không đúng cú pháp YAML: { $detail }
+front-matter-unclosed = phần đầu trang mở bằng `---` nhưng không đóng lại; hãy thêm một dòng `---` sau nó
+front-matter-not-mapping = phần đầu trang phải gồm các dòng `khóa: giá trị`
+front-matter-unknown-key = phần đầu trang có khóa lạ `{ $key }`{ $hint }
+missing-title = phần đầu trang thiếu `title` (tiêu đề)
+bad-date = `{ $field }` phải là ngày viết theo dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD), không phải `{ $value }`
+unknown-audience = không có đối tượng `{ $name }`{ $hint }; các đối tượng được khai báo trong site.yaml
+unknown-pillar = thư mục `{ $name }` không phải chủ đề khai báo trong site.yaml{ $hint }
+unknown-language = thư mục `{ $code }` không phải ngôn ngữ khai báo trong site.yaml
+misplaced-file = bài hỏi đáp phải nằm trong thư mục chủ đề: content/<ngôn ngữ>/<chủ đề>/<tên>.md
+bad-slug = đường dẫn `{ $slug }` chỉ được gồm chữ, số, `-` và `_`
+duplicate-url = hai trang sẽ được ghi vào cùng địa chỉ `{ $url }`; trang kia là { $other }
+broken-link = liên kết tới `{ $target }`, nhưng tệp này không tồn tại
+broken-anchor = liên kết tới `{ $target }`: trang đó không có câu hỏi hay tiêu đề `#{ $anchor }`
+template = lỗi mẫu trang (template): { $detail }
+missing-template = giao diện thiếu mẫu trang `{ $name }`
+unknown-theme = không tìm thấy giao diện `{ $name }`: không có thư mục themes/{ $name }/ và cũng không có giao diện dựng sẵn nào tên như vậy
+fluent-syntax = lỗi cú pháp Fluent: { $detail }
+missing-message = chuỗi giao diện `{ $key }` không có trong ngôn ngữ nào (hãy thêm vào locales/<ngôn ngữ>/*.ftl)
+output = không ghi được kết quả: { $reason }
+
+## Tiến trình và kết quả
+built = Đã tạo { $pages } trang ({ $explainers } tệp bài hỏi đáp, { $languages } ngôn ngữ, { $fallbacks } trang chưa dịch) vào { $output } trong { $ms } ms
+build-failed = Không tạo được trang: có { $errors } lỗi; bản trang trước đó vẫn được giữ nguyên.
+ui-fallback = { $count } chuỗi giao diện chưa dịch sang `{ $language }`, đang hiển thị bằng `{ $used }`: { $keys }
+init-done = Đã tạo trang mẫu gồm { $files } tệp trong { $dir }.
+    Tiếp theo: cd { $dir } && loa build
+init-failed = không tạo được trang mẫu: { $reason }
+
+## Trợ giúp
+help-about = Tạo trang web hỏi đáp nhiều ngôn ngữ từ các bài viết Markdown
+help-lang = Ngôn ngữ thông báo của loa: vi hoặc en (mặc định: LOA_LANG, rồi LANG)
+help-build = Tạo trang vào thư mục kết quả (public/ nếu site.yaml không nói khác)
+help-source = Thư mục của trang (thư mục có site.yaml)
+help-output = Nơi ghi trang, thay cho `output` trong site.yaml
+help-base-url = Địa chỉ sẽ đăng trang, thay cho `base_url` trong site.yaml
+help-portable = Ghi mọi liên kết nội bộ tới index.html cụ thể, để trang mở được từ USB qua file://
+help-drafts = Tạo cả các bài có `draft: true` (bản nháp)
+help-init = Tạo một trang mẫu trong thư mục mới
+help-dir = Thư mục sẽ tạo
+help-help = In trợ giúp
+help-version = In phiên bản
+help-usage = Cách dùng
+help-commands = Lệnh
+help-options = Tùy chọn
+help-arguments = Tham số
