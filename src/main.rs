@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use fluent_bundle::FluentValue;
 
+mod commands;
+
 use loa::error::Severity;
 use loa::messages::{self, text};
 
@@ -35,6 +37,21 @@ enum Command {
     },
     Init {
         dir: PathBuf,
+    },
+    Translations {
+        #[arg(long, short, default_value = ".")]
+        source: PathBuf,
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+        #[arg(long)]
+        mark: Option<PathBuf>,
+    },
+    New {
+        #[arg(long, short, default_value = ".")]
+        source: PathBuf,
+        #[arg(long)]
+        translate: Option<PathBuf>,
+        target: String,
     },
 }
 
@@ -121,6 +138,16 @@ fn main() -> ExitCode {
             portable,
             drafts,
         }),
+        Command::Translations {
+            source,
+            format,
+            mark,
+        } => commands::translations(&source, &format, mark.as_deref()),
+        Command::New {
+            source,
+            translate,
+            target,
+        } => commands::new(&source, translate.as_deref(), &target),
         Command::Init { dir } => match loa::init::run(&dir) {
             Ok(n) => {
                 let dir = dir.display().to_string();

@@ -187,6 +187,37 @@ pub fn outline(body: &str) -> Outline {
     out
 }
 
+/// The Markdown source of the intro and of each answer, as written (for translation
+/// skeletons, which must keep the author's formatting).
+pub fn source_sections(body: &str) -> (&str, Vec<(QuestionMeta, &str)>) {
+    let events = events(body);
+    let mut headings = Vec::new();
+    for (i, (e, range)) in events.iter().enumerate() {
+        if let Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            id,
+            ..
+        }) = e
+        {
+            let end = (i..events.len())
+                .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
+                .unwrap_or(events.len());
+            let meta = QuestionMeta {
+                id: id.as_deref().unwrap_or_default().to_string(),
+                title: plain_text(&events[i + 1..end]),
+            };
+            headings.push((meta, range.clone()));
+        }
+    }
+    let intro_end = headings.first().map_or(body.len(), |(_, r)| r.start);
+    let mut sections = Vec::new();
+    for (i, (meta, range)) in headings.iter().enumerate() {
+        let next = headings.get(i + 1).map_or(body.len(), |(_, r)| r.start);
+        sections.push((meta.clone(), body[range.end.min(next)..next].trim()));
+    }
+    (&body[..intro_end], sections)
+}
+
 /// A question with its rendered answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedQuestion {

@@ -54,6 +54,17 @@ init-done = Created a starter site with { $files } files in { $dir }.
     Next: cd { $dir } && loa build
 init-failed = cannot create the starter site: { $reason }
 
+tr-language = { $language }: { $translated }/{ $explainers } explainers translated, { $translated_questions }/{ $questions } questions
+tr-missing = missing: { $path }
+tr-stale = stale, the source changed after it was translated: { $path }
+tr-unstamped = not stamped with translated_from, freshness unknown: { $path }
+tr-draft = in progress (draft), not published yet: { $path }
+tr-mismatch = { $translation } has { $translation_questions } questions but its source { $source } has { $source_questions }
+tr-marked = Marked { $path } as translated from the current source ({ $hash }).
+new-created = Created { $path }
+new-exists = { $path } already exists; nothing was written
+new-bad-target = write the new explainer as <language>/<pillar>/<name>, e.g. vi/kinh-te-so/ban-hang-online
+
 ## Help
 help-about = Builds a multilingual question-and-answer website from Markdown explainers
 help-lang = Language of loa's messages: vi or en (default: LOA_LANG, then LANG)
@@ -71,3 +82,9 @@ help-usage = Usage
 help-commands = Commands
 help-options = Options
 help-arguments = Arguments
+help-translations = Show what is translated, missing or stale in each language
+help-format = Output format: text or json
+help-mark = Stamp this translation as checked against its current source
+help-new = Create a new explainer, or the skeleton of a translation
+help-target = <language>/<pillar>/<name> of the new explainer, or with --translate the language to translate into
+help-translate = The default-language explainer to translate

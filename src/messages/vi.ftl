@@ -50,6 +50,17 @@ init-done = Đã tạo trang mẫu gồm { $files } tệp trong { $dir }.
     Tiếp theo: cd { $dir } && loa build
 init-failed = không tạo được trang mẫu: { $reason }
 
+tr-language = { $language }: đã dịch { $translated }/{ $explainers } bài, { $translated_questions }/{ $questions } câu hỏi
+tr-missing = chưa dịch: { $path }
+tr-stale = đã cũ, bản gốc đã sửa sau khi dịch: { $path }
+tr-unstamped = chưa đóng dấu translated_from, không biết còn mới không: { $path }
+tr-draft = đang dịch (bản nháp), chưa đăng: { $path }
+tr-mismatch = { $translation } có { $translation_questions } câu hỏi nhưng bản gốc { $source } có { $source_questions }
+tr-marked = Đã đánh dấu { $path } là dịch từ bản gốc hiện tại ({ $hash }).
+new-created = Đã tạo { $path }
+new-exists = { $path } đã có; không ghi gì cả
+new-bad-target = hãy viết bài mới theo dạng <ngôn ngữ>/<chủ đề>/<tên>, ví dụ vi/kinh-te-so/ban-hang-online
+
 ## Trợ giúp
 help-about = Tạo trang web hỏi đáp nhiều ngôn ngữ từ các bài viết Markdown
 help-lang = Ngôn ngữ thông báo của loa: vi hoặc en (mặc định: LOA_LANG, rồi LANG)
@@ -67,3 +78,9 @@ help-usage = Cách dùng
 help-commands = Lệnh
 help-options = Tùy chọn
 help-arguments = Tham số
+help-translations = Xem những gì đã dịch, chưa dịch hoặc đã cũ ở mỗi ngôn ngữ
+help-format = Dạng kết quả: text hoặc json
+help-mark = Đánh dấu bản dịch này đã được đối chiếu với bản gốc hiện tại
+help-new = Tạo bài hỏi đáp mới, hoặc khung của một bản dịch
+help-target = <ngôn ngữ>/<chủ đề>/<tên> của bài mới, hoặc (với --translate) ngôn ngữ cần dịch sang
+help-translate = Bài gốc (ngôn ngữ mặc định) cần dịch
