@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::content::Date;
 use crate::error::{Diagnostic, Problem};
@@ -47,6 +47,7 @@ impl Localizer {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up as invisible characters inside HTML attributes.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(number_formatter(&lang.code)));
             for (files, overriding) in [(theme_locales, false), (site_locales, true)] {
                 for file in files.iter().filter(|f| in_language(&f.rel, &lang.code)) {
                     let Some(resource) = parse(file, &mut diagnostics) else {
@@ -172,6 +173,55 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, text[line_start..offset].chars().count() + 1)
 }
 
+type Formatter = fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String>;
+
+/// Numbers in `t(…)` arguments as the language writes them (CLDR separators): Vietnamese
+/// and Khmer `1.234,5`, English `1,234.5`. Formatter hooks are plain functions, so there
+/// is one per separator style.
+fn number_formatter(code: &str) -> Formatter {
+    fn comma_decimal(
+        v: &FluentValue,
+        _: &intl_memoizer::concurrent::IntlLangMemoizer,
+    ) -> Option<String> {
+        number(v, '.', ',')
+    }
+    fn point_decimal(
+        v: &FluentValue,
+        _: &intl_memoizer::concurrent::IntlLangMemoizer,
+    ) -> Option<String> {
+        number(v, ',', '.')
+    }
+    match code {
+        "vi" | "km" | "id" | "de" | "pt" | "ru" => comma_decimal,
+        _ => point_decimal,
+    }
+}
+
+fn number(v: &FluentValue, group: char, decimal: char) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    let digits = n.options.maximum_fraction_digits.unwrap_or(3).min(10);
+    let text = format!("{:.*}", digits, n.value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::new();
+    if n.value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    Some(out)
+}
+
 /// A date the way the language writes it, with no C library locale.
 pub fn format_date(lang: &str, d: Date) -> String {
     const EN: [&str; 12] = [
@@ -295,6 +345,22 @@ mod tests {
     }
 
     #[test]
+    fn vietnamese_and_khmer_have_one_plural_form() {
+        let langs = [lang("vi", vec![0]), lang("km", vec![1])];
+        let msg = "count = { $n ->\n    [one] MỘT\n   *[other] { $n } câu\n}\n";
+        let theme = [ftl("vi/ui.ftl", msg), ftl("km/ui.ftl", msg)];
+        let (l, _) = Localizer::load(&langs, &theme, &[]);
+        let mut args = FluentArgs::new();
+        args.set("n", 1);
+        for lang in [0, 1] {
+            assert_eq!(
+                l.message(lang, "count", None, Some(&args)).as_deref(),
+                Some("1 câu")
+            );
+        }
+    }
+
+    #[test]
     fn syntax_errors_have_line_and_column() {
         let langs = [lang("vi", vec![0])];
         let theme = [ftl("vi/ui.ftl", "ok = Được\nbroken = { $x\nalso = x\n")];
@@ -303,6 +369,31 @@ mod tests {
         assert_eq!(diags[0].line, Some(2));
         assert!(diags[0].column.is_some());
         assert_eq!(l.message(0, "ok", None, None).as_deref(), Some("Được"));
+    }
+
+    #[test]
+    fn numbers_use_the_languages_separators() {
+        let langs = [lang("vi", vec![0]), lang("en", vec![1])];
+        let theme = [
+            ftl("vi/ui.ftl", "n = { $n } người\n"),
+            ftl("en/ui.ftl", "n = { $n } people\n"),
+        ];
+        let (l, _) = Localizer::load(&langs, &theme, &[]);
+        let mut args = FluentArgs::new();
+        args.set("n", 1234567.5);
+        assert_eq!(
+            l.message(0, "n", None, Some(&args)).as_deref(),
+            Some("1.234.567,5 người")
+        );
+        assert_eq!(
+            l.message(1, "n", None, Some(&args)).as_deref(),
+            Some("1,234,567.5 people")
+        );
+        args.set("n", 42);
+        assert_eq!(
+            l.message(0, "n", None, Some(&args)).as_deref(),
+            Some("42 người")
+        );
     }
 
     #[test]

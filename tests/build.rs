@@ -501,3 +501,80 @@ fn missing_site_yaml_is_a_clear_error() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("site.yaml: error: site.yaml is missing"));
 }
+
+/// A theme of the site's own, to test what templates and Fluent files can get wrong.
+fn site_with_theme(tmp: &Path, home: &str, ftl: &str) -> PathBuf {
+    let site = copy_fixture("basic", tmp);
+    let theme = site.join("themes/t");
+    fs::create_dir_all(theme.join("templates")).unwrap();
+    fs::create_dir_all(theme.join("locales/vi")).unwrap();
+    for name in ["pillar.html", "audience.html", "explainer.html", "404.html"] {
+        fs::write(theme.join("templates").join(name), "{{ title }}").unwrap();
+    }
+    fs::write(theme.join("templates/home.html"), home).unwrap();
+    fs::write(theme.join("locales/vi/t.ftl"), ftl).unwrap();
+    let config = read(&site.join("site.yaml"));
+    fs::write(site.join("site.yaml"), format!("{config}theme: t\n")).unwrap();
+    site
+}
+
+#[test]
+fn a_message_missing_in_every_language_names_template_and_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(
+        tmp.path(),
+        "<p>\n{{ t(key=\"hello\") }}\n{{ t(key=\"khong-co\") }}</p>",
+        "hello = Xin chào\n",
+    );
+    let o = loa(&[
+        "build",
+        "--source",
+        site.to_str().unwrap(),
+        "--output",
+        tmp.path().join("o").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("themes/t/templates/home.html:3:"), "{err}");
+    assert!(err.contains("`khong-co` exists in no language"), "{err}");
+}
+
+#[test]
+fn fluent_syntax_errors_have_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(
+        tmp.path(),
+        "{{ t(key=\"hello\") }}",
+        "hello = Xin chào\nbroken = { $x\n",
+    );
+    let o = loa(&[
+        "build",
+        "--source",
+        site.to_str().unwrap(),
+        "--output",
+        tmp.path().join("o").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("themes/t/locales/vi/t.ftl:2:"), "{err}");
+    assert!(err.contains("Fluent syntax error"), "{err}");
+}
+
+#[test]
+fn the_site_theme_replaces_the_built_in_one_and_pages_render_through_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(
+        tmp.path(),
+        "HOME {{ t(key=\"hello\") }}",
+        "hello = Xin chào\n",
+    );
+    let out = tmp.path().join("o");
+    build(&site, &out, &[]);
+    assert_eq!(read(&out.join("index.html")), "HOME Xin chào");
+    // English has no such message: it falls back along the chain to Vietnamese.
+    assert_eq!(read(&out.join("en/index.html")), "HOME Xin chào");
+    assert_eq!(
+        read(&out.join("chung/a/index.html")),
+        "Chuyển đổi số là gì?"
+    );
+}
