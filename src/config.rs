@@ -29,6 +29,12 @@ pub struct SiteConfig {
     /// The URL folder under which audience pages live, e.g. `doi-tuong/nguoi-dan/`.
     #[serde(default = "default_audience_path")]
     pub audience_path: String,
+    /// Whether to write a print booklet per language (every explainer on one page).
+    #[serde(default = "default_true")]
+    pub booklet: bool,
+    /// The URL folder of the booklet, e.g. `so-tay/`.
+    #[serde(default = "default_booklet_path")]
+    pub booklet_path: String,
     #[serde(default = "default_output")]
     pub output: PathBuf,
     #[serde(default = "default_theme")]
@@ -92,6 +98,14 @@ fn default_output() -> PathBuf {
 
 fn default_theme() -> String {
     "default".to_string()
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_booklet_path() -> String {
+    "so-tay".to_string()
 }
 
 fn default_audience_path() -> String {
@@ -236,7 +250,7 @@ fn validate(c: &SiteConfig) -> Vec<(String, Problem)> {
         .iter()
         .map(|p| &p.id)
         .chain(c.audiences.iter().map(|a| &a.id))
-        .chain(std::iter::once(&c.audience_path));
+        .chain([&c.audience_path, &c.booklet_path]);
     for id in ids {
         if !is_slug(id) {
             out.push((id.clone(), Problem::BadSlug(id.clone())));
@@ -249,8 +263,9 @@ fn validate(c: &SiteConfig) -> Vec<(String, Problem)> {
     if c.pillars.is_empty() {
         out.push(("pillars".into(), Problem::NoPillars));
     }
-    if codes.contains(&c.audience_path.as_str())
-        || c.pillars.iter().any(|p| p.id == c.audience_path)
+    if [&c.audience_path, &c.booklet_path]
+        .iter()
+        .any(|path| codes.contains(&path.as_str()) || c.pillars.iter().any(|p| &&p.id == path))
     {
         out.push(("audience_path".into(), Problem::AudiencePathClash));
     }

@@ -30,6 +30,8 @@ pub enum PageKind {
     Pillar(usize),
     Audience(usize),
     Explainer(usize),
+    /// Every explainer of the language on one page, for printing.
+    Booklet,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +72,7 @@ pub struct BuildOptions {
 }
 
 const HOME_KEY: &str = "_index";
+pub const BOOKLET_KEY: &str = "@booklet";
 
 fn pillar_key(id: &str) -> String {
     format!("{id}/_index")
@@ -144,6 +147,16 @@ impl Site {
                     lang: li,
                     key: audience_key(&audience.id),
                     url: format!("{}{}/{}/", lang.prefix, config.audience_path, audience.id),
+                    source: None,
+                    fallback: false,
+                });
+            }
+            if config.booklet {
+                pages.push(Page {
+                    kind: PageKind::Booklet,
+                    lang: li,
+                    key: BOOKLET_KEY.into(),
+                    url: format!("{}{}/", lang.prefix, config.booklet_path),
                     source: None,
                     fallback: false,
                 });
@@ -333,9 +346,15 @@ impl Site {
         Some(parts.join("/"))
     }
 
-    /// The href for a `.md` link written in `source`, rendered on `page`.
-    pub fn resolve_link(&self, page: usize, path: &str, anchor: Option<&str>) -> Option<String> {
-        let source = self.source(page)?;
+    /// The href for a `.md` link written in `source`, rendered on `page` (the page of
+    /// that source, or the booklet that shows it).
+    pub fn resolve_link(
+        &self,
+        source: &SourcePage,
+        page: usize,
+        path: &str,
+        anchor: Option<&str>,
+    ) -> Option<String> {
         let key = Site::link_key(source, path)?;
         let target = self.page_for(self.pages[page].lang, &key)?;
         let mut href = format!("{}{}", self.root_prefix(page), self.link_url(target));

@@ -94,5 +94,5 @@ fn help_and_progress_are_translated() {
         ],
     );
     assert!(ok);
-    assert!(said.starts_with("Đã tạo 21 trang"), "{said}");
+    assert!(said.starts_with("Đã tạo 24 trang"), "{said}");
 }

@@ -77,6 +77,7 @@ pub fn page_title(site: &Site, page: usize) -> &str {
         }
         PageKind::Audience(i) => localized(site, &site.config.audiences[i].title, p.lang),
         PageKind::Explainer(_) => from_file.unwrap_or(""),
+        PageKind::Booklet => localized(site, &site.config.title, p.lang),
     }
 }
 
@@ -230,11 +231,14 @@ impl Shared {
                 PageKind::Pillar(_) => "pillar",
                 PageKind::Audience(_) => "audience",
                 PageKind::Explainer(_) => "explainer",
+                PageKind::Booklet => "booklet",
             },
         );
         let home = site.page_for(p.lang, "_index").unwrap_or(page);
         ctx.insert("home_url", &site.link_url(home));
         ctx.insert("feed_url", &format!("{}feed.xml", lang.prefix));
+        let booklet = site.page_for(p.lang, crate::site::BOOKLET_KEY);
+        ctx.insert("booklet_url", &booklet.map(|b| site.link_url(b)));
         ctx.insert("og_locale", &lang.locale);
         ctx.insert(
             "og_type",
@@ -309,6 +313,8 @@ impl Shared {
         let p = &site.pages[page];
         match p.kind {
             PageKind::Home => ctx.insert_value("sections", self.home_sections[p.lang].clone()),
+            // The booklet's content is whole explainers; the renderer builds it.
+            PageKind::Booklet => {}
             PageKind::Pillar(i) => {
                 ctx.insert_value("explainers", self.pillar_lists[p.lang][i].clone())
             }

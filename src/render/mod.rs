@@ -7,6 +7,7 @@
 
 mod context;
 mod feeds;
+pub mod qr;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -53,13 +54,15 @@ impl<'s> Renderer<'s> {
         if let Err(e) = tera.add_raw_templates(templates) {
             diagnostics.push(template_diagnostic(&e, &origins, "templates"));
         }
-        for required in [
+        let booklet = site.config.booklet.then_some("booklet.html");
+        let required = [
             "home.html",
             "pillar.html",
             "audience.html",
             "explainer.html",
             "404.html",
-        ] {
+        ];
+        for required in required.into_iter().chain(booklet) {
             if diagnostics.is_empty() && !tera.contains_template(required) {
                 diagnostics.push(Diagnostic::error(
                     format!("themes/{}/templates/{required}", site.config.theme),
@@ -105,11 +108,16 @@ impl<'s> Renderer<'s> {
             PageKind::Pillar(_) => "pillar.html",
             PageKind::Audience(_) => "audience.html",
             PageKind::Explainer(_) => "explainer.html",
+            PageKind::Booklet => "booklet.html",
         };
+        if p.kind == PageKind::Booklet {
+            self.insert_booklet(page, &mut ctx)?;
+        }
         self.shared.insert_listing(site, page, &mut ctx);
         if let Some(source) = site.source(page) {
             let body = crate::content::read_body(&site.root, source)?;
-            let resolve = |path: &str, anchor: Option<&str>| site.resolve_link(page, path, anchor);
+            let resolve =
+                |path: &str, anchor: Option<&str>| site.resolve_link(source, page, path, anchor);
             let rendered = crate::markdown::render(
                 &body,
                 &crate::markdown::RenderOptions {
@@ -118,6 +126,15 @@ impl<'s> Renderer<'s> {
                 },
             );
             context::insert_body(site, page, &rendered, &mut ctx);
+            if matches!(p.kind, PageKind::Explainer(_)) {
+                let title = context::page_title(site, page);
+                if let Some(svg) = qr::svg(&site.absolute_url(page), title) {
+                    let path = format!("{}qr.svg", p.url);
+                    out.write(&path, svg.as_bytes())
+                        .map_err(|e| output_error(&path, e))?;
+                    ctx.insert("qr_url", "qr.svg");
+                }
+            }
         }
         let html = self
             .tera
@@ -126,6 +143,86 @@ impl<'s> Renderer<'s> {
         let path = format!("{}index.html", p.url);
         out.write(&path, html.as_bytes())
             .map_err(|e| output_error(&path, e))
+    }
+
+    /// Every explainer of the page's language, pillar by pillar, each with its QR code.
+    fn insert_booklet(&self, page: usize, ctx: &mut tera::Context) -> Result<(), Diagnostic> {
+        #[derive(serde::Serialize)]
+        struct Question {
+            id: String,
+            title_html: String,
+            answer_html: String,
+        }
+        #[derive(serde::Serialize)]
+        struct Explainer<'a> {
+            n: usize,
+            title: &'a str,
+            url: String,
+            address: String,
+            qr_svg: Option<String>,
+            intro_html: String,
+            questions: Vec<Question>,
+            fallback: bool,
+            content_lang: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct Section<'a> {
+            title: &'a str,
+            explainers: Vec<Explainer<'a>>,
+        }
+        let site = self.site;
+        let lang = site.pages[page].lang;
+        let mut n = 0;
+        let mut sections = Vec::new();
+        for (pi, list) in site.pillar_listing[lang].iter().enumerate() {
+            let mut explainers = Vec::new();
+            for &e in list {
+                let Some(source) = site.source(e) else {
+                    continue;
+                };
+                n += 1;
+                let body = crate::content::read_body(&site.root, source)?;
+                let resolve = |path: &str, anchor: Option<&str>| {
+                    site.resolve_link(source, page, path, anchor)
+                };
+                let rendered = crate::markdown::render(
+                    &body,
+                    &crate::markdown::RenderOptions {
+                        allow_html: site.config.allow_html,
+                        resolve: &resolve,
+                    },
+                );
+                let address = site.absolute_url(e);
+                explainers.push(Explainer {
+                    n,
+                    title: &source.front.title,
+                    url: site.link_url(e),
+                    qr_svg: qr::svg(&address, &source.front.title),
+                    address,
+                    intro_html: rendered.intro_html,
+                    // Ids repeat across explainers; the booklet is one page.
+                    questions: rendered
+                        .questions
+                        .into_iter()
+                        .map(|q| Question {
+                            id: format!("e{n}-{}", q.id),
+                            title_html: q.title_html,
+                            answer_html: q.answer_html,
+                        })
+                        .collect(),
+                    fallback: site.pages[e].fallback,
+                    content_lang: &site.languages[source.lang].code,
+                });
+            }
+            let pillar_page =
+                site.page_for(lang, &format!("{}/_index", site.config.pillars[pi].id));
+            sections.push(Section {
+                title: pillar_page.map_or("", |pp| context::page_title(site, pp)),
+                explainers,
+            });
+        }
+        ctx.insert("sections", &sections);
+        Ok(())
     }
 
     fn render_404(&self, out: &Staging) -> Result<(), Diagnostic> {

@@ -10,3 +10,6 @@ not-translated = ទំព័រនេះមិនទាន់បានបកប
 not-translated-short = មិនទាន់បកប្រែ
 all-questions = សំណួរទាំងអស់
 not-found-title = រកមិនឃើញទំព័រ
+qr-title = កូដ QR នៃទំព័រនេះ
+booklet-link = សៀវភៅសម្រាប់បោះពុម្ព
+booklet-contents = មាតិកា
