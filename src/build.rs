@@ -33,9 +33,51 @@ pub struct Summary {
     pub message_fallbacks: Vec<Fallback>,
 }
 
+/// Everything a build loaded and made. Watch mode keeps it between rebuilds and replaces
+/// only what a change touched.
+pub struct Loaded {
+    pub opts: Options,
+    pub output: PathBuf,
+    pub theme: crate::theme::Theme,
+    pub localizer: Arc<crate::i18n::Localizer>,
+    pub renderer: crate::render::Renderer,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn site(&self) -> &Arc<Site> {
+        self.renderer.site()
+    }
+}
+
 /// Builds the site; on failure returns every diagnostic found (warnings included).
 pub fn run(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let started = Instant::now();
+    let loaded = load(opts)?;
+    write_all(&loaded)?;
+    Ok(summary(&loaded, started))
+}
+
+pub fn summary(loaded: &Loaded, started: Instant) -> Summary {
+    let site = loaded.site();
+    Summary {
+        output: loaded.output.clone(),
+        pages: site.pages.len(),
+        explainers: site
+            .sources
+            .iter()
+            .filter(|s| s.kind == crate::content::SourceKind::Explainer)
+            .count(),
+        languages: site.languages.len(),
+        fallback_pages: site.pages.iter().filter(|p| p.fallback).count(),
+        millis: started.elapsed().as_millis(),
+        warnings: loaded.warnings.clone(),
+        message_fallbacks: loaded.localizer.fallbacks(),
+    }
+}
+
+/// Reads every input and makes the site model and the templates, writing nothing.
+pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
     let root = opts.source.as_path();
     let mut config = crate::config::load(root)?;
     if let Some(url) = &opts.base_url {
@@ -85,42 +127,41 @@ pub fn run(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
         return Err(finish(diagnostics));
     }
     let localizer = Arc::new(localizer);
-    let renderer =
-        crate::render::Renderer::new(&site, &theme, localizer.clone()).map_err(|mut d| {
+    let templates = crate::render::Templates::new(&site.config, &theme, localizer.clone())
+        .map_err(|mut d| {
             d.append(&mut diagnostics);
             finish(d)
         })?;
+    let renderer = crate::render::Renderer::new(Arc::new(site), Arc::new(templates));
+    Ok(Loaded {
+        opts: opts.clone(),
+        output,
+        theme,
+        localizer,
+        renderer,
+        warnings: finish(diagnostics),
+    })
+}
 
-    let staging = Staging::new(&output).map_err(|e| vec![output_error(&output, e)])?;
-    diagnostics.extend(renderer.render_all(&staging));
+/// Writes the whole site into a staging folder and swaps it in; on any error the old
+/// output stays as it was.
+pub fn write_all(loaded: &Loaded) -> Result<(), Vec<Diagnostic>> {
+    let staging = Staging::new(&loaded.output).map_err(|e| vec![output_error(&loaded.output, e)])?;
+    let mut diagnostics = loaded.renderer.render_all(&staging);
     if !has_errors(&diagnostics)
-        && let Err(d) = copy_static(root, &theme.statics, &staging)
+        && let Err(d) = copy_static(&loaded.opts.source, &loaded.theme.statics, &staging)
     {
         diagnostics.push(d);
     }
     if has_errors(&diagnostics) {
         staging.abort();
-        return Err(finish(diagnostics));
+        let mut all = loaded.warnings.clone();
+        all.extend(diagnostics);
+        return Err(finish(all));
     }
     staging
         .commit()
-        .map_err(|e| vec![output_error(&output, e)])?;
-
-    let explainers = site
-        .sources
-        .iter()
-        .filter(|s| s.kind == crate::content::SourceKind::Explainer)
-        .count();
-    Ok(Summary {
-        output,
-        pages: site.pages.len(),
-        explainers,
-        languages: site.languages.len(),
-        fallback_pages: site.pages.iter().filter(|p| p.fallback).count(),
-        millis: started.elapsed().as_millis(),
-        warnings: finish(diagnostics),
-        message_fallbacks: localizer.fallbacks(),
-    })
+        .map_err(|e| vec![output_error(&loaded.output, e)])
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -134,10 +175,10 @@ fn output_error(path: &Path, e: std::io::Error) -> Diagnostic {
 }
 
 /// The theme's `static/`, then the site's `static/` over it; stylesheets minified.
-fn copy_static(
+pub fn copy_static(
     root: &Path,
     theme_statics: &[crate::theme::ThemeFile],
-    out: &Staging,
+    out: &dyn crate::output::Sink,
 ) -> Result<(), Diagnostic> {
     let site_statics = crate::theme::site_files(root, "static")?;
     let mut files: Vec<&crate::theme::ThemeFile> = Vec::new();

@@ -6,6 +6,42 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Where rendered files go: a staging folder for whole builds, the output folder itself
+/// for watch mode's incremental rebuilds.
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// Writes into a live output folder: a file whose bytes did not change is left alone, and
+/// a changed one is replaced by a rename, so a server never sends a half-written page.
+pub struct InPlace {
+    pub dir: PathBuf,
+}
+
+impl Sink for InPlace {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let tmp = path.with_file_name(format!(
+            ".{}.loa-tmp",
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ));
+        fs::write(&tmp, bytes)?;
+        fs::rename(&tmp, &path)
+    }
+}
+
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,

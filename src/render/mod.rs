@@ -17,26 +17,33 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::error::{Diagnostic, Problem};
 use crate::i18n::Localizer;
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::site::{PageKind, Site};
 use crate::theme::Theme;
 
 pub use context::Shared;
 
-pub struct Renderer<'s> {
-    site: &'s Site,
+/// The theme's templates, parsed once, with the Fluent `t` function registered. They
+/// depend on the theme, the UI strings and the configuration, not on the content.
+pub struct Templates {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     origins: HashMap<String, std::path::PathBuf>,
+}
+
+/// Renders pages of one version of the site model.
+pub struct Renderer {
+    site: Arc<Site>,
+    templates: Arc<Templates>,
     shared: Shared,
 }
 
-impl<'s> Renderer<'s> {
+impl Templates {
     pub fn new(
-        site: &'s Site,
+        config: &crate::config::SiteConfig,
         theme: &Theme,
         localizer: Arc<Localizer>,
-    ) -> Result<Renderer<'s>, Vec<Diagnostic>> {
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         let mut origins = HashMap::new();
@@ -54,7 +61,7 @@ impl<'s> Renderer<'s> {
         if let Err(e) = tera.add_raw_templates(templates) {
             diagnostics.push(template_diagnostic(&e, &origins, "templates"));
         }
-        let booklet = site.config.booklet.then_some("booklet.html");
+        let booklet = config.booklet.then_some("booklet.html");
         let required = [
             "home.html",
             "pillar.html",
@@ -65,7 +72,7 @@ impl<'s> Renderer<'s> {
         for required in required.into_iter().chain(booklet) {
             if diagnostics.is_empty() && !tera.contains_template(required) {
                 diagnostics.push(Diagnostic::error(
-                    format!("themes/{}/templates/{required}", site.config.theme),
+                    format!("themes/{}/templates/{required}", config.theme),
                     None,
                     Problem::MissingTemplate(required.to_string()),
                 ));
@@ -74,33 +81,66 @@ impl<'s> Renderer<'s> {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        Ok(Renderer {
-            shared: Shared::build(site),
+        Ok(Templates { tera, origins })
+    }
+
+    fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins, template))
+    }
+}
+
+impl Renderer {
+    pub fn new(site: Arc<Site>, templates: Arc<Templates>) -> Renderer {
+        Renderer {
+            shared: Shared::build(&site),
             site,
-            tera,
-            origins,
-        })
+            templates,
+        }
+    }
+
+    pub fn site(&self) -> &Arc<Site> {
+        &self.site
+    }
+
+    pub fn templates(&self) -> &Arc<Templates> {
+        &self.templates
     }
 
     /// Renders and writes every page, the 404 page, sitemap, robots.txt and feeds.
-    pub fn render_all(&self, out: &Staging) -> Vec<Diagnostic> {
-        let mut diagnostics: Vec<Diagnostic> = (0..self.site.pages.len())
-            .into_par_iter()
-            .filter_map(|i| self.render_page(i, out).err())
-            .collect();
+    pub fn render_all(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        let all: Vec<usize> = (0..self.site.pages.len()).collect();
+        let mut diagnostics = self.render_pages(&all, out);
         if let Err(d) = self.render_404(out) {
             diagnostics.push(d);
         }
-        for (path, text) in feeds::all(self.site) {
-            if let Err(e) = out.write(&path, text.as_bytes()) {
-                diagnostics.push(output_error(&path, e));
-            }
-        }
+        diagnostics.extend(self.render_feeds(out));
         diagnostics
     }
 
-    fn render_page(&self, page: usize, out: &Staging) -> Result<(), Diagnostic> {
-        let site = self.site;
+    /// Renders and writes some pages, in parallel.
+    pub fn render_pages(&self, pages: &[usize], out: &dyn Sink) -> Vec<Diagnostic> {
+        pages
+            .par_iter()
+            .filter_map(|&i| self.render_page(i, out).err())
+            .collect()
+    }
+
+    /// Sitemap, robots.txt and the feeds, which list every page.
+    pub fn render_feeds(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        feeds::all(&self.site)
+            .into_iter()
+            .filter_map(|(path, text)| {
+                out.write(&path, text.as_bytes())
+                    .err()
+                    .map(|e| output_error(&path, e))
+            })
+            .collect()
+    }
+
+    fn render_page(&self, page: usize, out: &dyn Sink) -> Result<(), Diagnostic> {
+        let site = &*self.site;
         let p = &site.pages[page];
         let mut ctx = self.shared.common(site, page);
         let template = match p.kind {
@@ -136,10 +176,7 @@ impl<'s> Renderer<'s> {
                 }
             }
         }
-        let html = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
+        let html = self.templates.render(template, &ctx)?;
         let path = format!("{}index.html", p.url);
         out.write(&path, html.as_bytes())
             .map_err(|e| output_error(&path, e))
@@ -170,7 +207,7 @@ impl<'s> Renderer<'s> {
             title: &'a str,
             explainers: Vec<Explainer<'a>>,
         }
-        let site = self.site;
+        let site = &*self.site;
         let lang = site.pages[page].lang;
         let mut n = 0;
         let mut sections = Vec::new();
@@ -225,8 +262,8 @@ impl<'s> Renderer<'s> {
         Ok(())
     }
 
-    fn render_404(&self, out: &Staging) -> Result<(), Diagnostic> {
-        let site = self.site;
+    fn render_404(&self, out: &dyn Sink) -> Result<(), Diagnostic> {
+        let site = &*self.site;
         let home = site
             .page_for(site.default_language, "_index")
             .unwrap_or_default();
@@ -237,10 +274,7 @@ impl<'s> Renderer<'s> {
         ctx.insert("kind", &"404");
         ctx.insert("canonical", &"");
         ctx.insert("alternates", &Vec::<()>::new());
-        let html = self
-            .tera
-            .render("404.html", &ctx)
-            .map_err(|e| template_diagnostic(&e, &self.origins, "404.html"))?;
+        let html = self.templates.render("404.html", &ctx)?;
         out.write("404.html", html.as_bytes())
             .map_err(|e| output_error("404.html", e))
     }
