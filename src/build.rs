@@ -146,7 +146,8 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
 /// Writes the whole site into a staging folder and swaps it in; on any error the old
 /// output stays as it was.
 pub fn write_all(loaded: &Loaded) -> Result<(), Vec<Diagnostic>> {
-    let staging = Staging::new(&loaded.output).map_err(|e| vec![output_error(&loaded.output, e)])?;
+    let staging =
+        Staging::new(&loaded.output).map_err(|e| vec![output_error(&loaded.output, e)])?;
     let mut diagnostics = loaded.renderer.render_all(&staging);
     if !has_errors(&diagnostics)
         && let Err(d) = copy_static(&loaded.opts.source, &loaded.theme.statics, &staging)

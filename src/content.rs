@@ -226,7 +226,11 @@ fn classify(
     }
 }
 
-fn load_file(root: &Path, rel: &Path, config: &SiteConfig) -> Result<SourcePage, Vec<Diagnostic>> {
+pub fn load_file(
+    root: &Path,
+    rel: &Path,
+    config: &SiteConfig,
+) -> Result<SourcePage, Vec<Diagnostic>> {
     let (lang, pillar, kind, key) =
         classify(rel, config).map_err(|p| vec![Diagnostic::error(rel, None, p)])?;
     let text = read_text(root, rel).map_err(|d| vec![d])?;

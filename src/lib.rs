@@ -14,6 +14,8 @@ pub mod markdown;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod translations;
+pub mod watch;

@@ -8,6 +8,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use fluent_bundle::FluentValue;
 
 mod commands;
+mod live;
 
 use loa::error::Severity;
 use loa::messages::{self, text};
@@ -21,19 +22,52 @@ struct Cli {
     command: Command,
 }
 
+/// Options shared by every command that builds.
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[arg(long, short, default_value = ".")]
+    source: PathBuf,
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    #[arg(long)]
+    base_url: Option<String>,
+    #[arg(long)]
+    portable: bool,
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl BuildArgs {
+    fn options(self) -> loa::build::Options {
+        loa::build::Options {
+            source: self.source,
+            output: self.output,
+            base_url: self.base_url,
+            portable: self.portable,
+            drafts: self.drafts,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     Build {
-        #[arg(long, short, default_value = ".")]
-        source: PathBuf,
-        #[arg(long, short)]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        args: BuildArgs,
+    },
+    Watch {
+        #[command(flatten)]
+        args: BuildArgs,
+    },
+    Serve {
+        #[command(flatten)]
+        args: BuildArgs,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
         #[arg(long)]
-        base_url: Option<String>,
-        #[arg(long)]
-        portable: bool,
-        #[arg(long)]
-        drafts: bool,
+        open: bool,
     },
     Init {
         dir: PathBuf,
@@ -87,6 +121,13 @@ fn localized_command() -> clap::Command {
             .next_help_heading(options.clone())
     };
     let with_heading = |a: Arg, id: &str| a.help(t(id)).help_heading(options.clone());
+    let build_args = |c: clap::Command| {
+        c.mut_arg("source", |a| with_heading(a, "help-source"))
+            .mut_arg("output", |a| with_heading(a, "help-output"))
+            .mut_arg("base_url", |a| with_heading(a, "help-base-url"))
+            .mut_arg("portable", |a| with_heading(a, "help-portable"))
+            .mut_arg("drafts", |a| with_heading(a, "help-drafts"))
+    };
     let cmd = Cli::command()
         .about(t("help-about"))
         .subcommand_help_heading(t("help-commands"))
@@ -102,12 +143,16 @@ fn localized_command() -> clap::Command {
         )
         .mut_arg("lang", |a| with_heading(a, "help-lang"))
         .mut_subcommand("build", |c| {
-            help_flags(c.about(t("help-build")))
-                .mut_arg("source", |a| with_heading(a, "help-source"))
-                .mut_arg("output", |a| with_heading(a, "help-output"))
-                .mut_arg("base_url", |a| with_heading(a, "help-base-url"))
-                .mut_arg("portable", |a| with_heading(a, "help-portable"))
-                .mut_arg("drafts", |a| with_heading(a, "help-drafts"))
+            build_args(help_flags(c.about(t("help-build"))))
+        })
+        .mut_subcommand("watch", |c| {
+            build_args(help_flags(c.about(t("help-watch"))))
+        })
+        .mut_subcommand("serve", |c| {
+            build_args(help_flags(c.about(t("help-serve"))))
+                .mut_arg("port", |a| with_heading(a, "help-port"))
+                .mut_arg("bind", |a| with_heading(a, "help-bind"))
+                .mut_arg("open", |a| with_heading(a, "help-open"))
         })
         .mut_subcommand("init", |c| {
             help_flags(c.about(t("help-init"))).mut_arg("dir", |a| {
@@ -125,19 +170,14 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     match cli.command {
-        Command::Build {
-            source,
-            output,
-            base_url,
-            portable,
-            drafts,
-        } => build(loa::build::Options {
-            source,
-            output,
-            base_url,
-            portable,
-            drafts,
-        }),
+        Command::Build { args } => build(args.options()),
+        Command::Watch { args } => live::watch(args.options()),
+        Command::Serve {
+            args,
+            port,
+            bind,
+            open,
+        } => live::serve(args.options(), &bind, port, open),
         Command::Translations {
             source,
             format,

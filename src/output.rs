@@ -35,7 +35,9 @@ impl Sink for InPlace {
         }
         let tmp = path.with_file_name(format!(
             ".{}.loa-tmp",
-            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         ));
         fs::write(&tmp, bytes)?;
         fs::rename(&tmp, &path)

@@ -65,6 +65,16 @@ new-created = Created { $path }
 new-exists = { $path } already exists; nothing was written
 new-bad-target = write the new explainer as <language>/<pillar>/<name>, e.g. vi/kinh-te-so/ban-hang-online
 
+watch-ready = Watching { $dir } for changes. Press Ctrl-C to stop.
+watch-pages = { $what }: { $pages } pages in { $ms } ms
+watch-full = { $what }: whole site rebuilt, { $pages } pages in { $ms } ms
+watch-styles = { $what }: stylesheet updated in { $ms } ms
+watch-static = { $what }: static files copied in { $ms } ms
+watch-failed = { $what }: the build failed; the last good site stays
+watch-error = cannot watch the site folder: { $reason }
+serve-port-taken = Port { $port } is taken; trying the next one.
+serve-url = Preview at { $url } (also at { $root })
+serve-bind-failed = cannot listen on { $bind }:{ $port }: { $reason }
 ## Help
 help-about = Builds a multilingual question-and-answer website from Markdown explainers
 help-lang = Language of loa's messages: vi or en (default: LOA_LANG, then LANG)
@@ -88,3 +98,8 @@ help-mark = Stamp this translation as checked against its current source
 help-new = Create a new explainer, or the skeleton of a translation
 help-target = <language>/<pillar>/<name> of the new explainer, or with --translate the language to translate into
 help-translate = The default-language explainer to translate
+help-watch = Build, then rebuild whenever a file of the site changes
+help-serve = Build, rebuild on changes, and preview the site in a browser with live reload
+help-port = The port to listen on (the next free one if it is taken)
+help-bind = The address to listen on (loopback unless told otherwise)
+help-open = Open the preview in the browser

@@ -61,6 +61,16 @@ new-created = Đã tạo { $path }
 new-exists = { $path } đã có; không ghi gì cả
 new-bad-target = hãy viết bài mới theo dạng <ngôn ngữ>/<chủ đề>/<tên>, ví dụ vi/kinh-te-so/ban-hang-online
 
+watch-ready = Đang theo dõi thay đổi trong { $dir }. Bấm Ctrl-C để dừng.
+watch-pages = { $what }: { $pages } trang trong { $ms } ms
+watch-full = { $what }: tạo lại toàn bộ trang, { $pages } trang trong { $ms } ms
+watch-styles = { $what }: đã cập nhật tệp kiểu (CSS) trong { $ms } ms
+watch-static = { $what }: đã chép tệp tĩnh trong { $ms } ms
+watch-failed = { $what }: không tạo được trang; bản tốt gần nhất vẫn được giữ
+watch-error = không theo dõi được thư mục trang: { $reason }
+serve-port-taken = Cổng { $port } đang bận; thử cổng tiếp theo.
+serve-url = Xem trước tại { $url } (và tại { $root })
+serve-bind-failed = không mở được { $bind }:{ $port }: { $reason }
 ## Trợ giúp
 help-about = Tạo trang web hỏi đáp nhiều ngôn ngữ từ các bài viết Markdown
 help-lang = Ngôn ngữ thông báo của loa: vi hoặc en (mặc định: LOA_LANG, rồi LANG)
@@ -84,3 +94,8 @@ help-mark = Đánh dấu bản dịch này đã được đối chiếu với b�
 help-new = Tạo bài hỏi đáp mới, hoặc khung của một bản dịch
 help-target = <ngôn ngữ>/<chủ đề>/<tên> của bài mới, hoặc (với --translate) ngôn ngữ cần dịch sang
 help-translate = Bài gốc (ngôn ngữ mặc định) cần dịch
+help-watch = Tạo trang, rồi tạo lại mỗi khi một tệp của trang thay đổi
+help-serve = Tạo trang, tạo lại khi có thay đổi, và xem trước trong trình duyệt, tự tải lại
+help-port = Cổng để lắng nghe (cổng trống kế tiếp nếu cổng này bận)
+help-bind = Địa chỉ để lắng nghe (chỉ máy này, nếu không chỉ định khác)
+help-open = Mở bản xem trước trong trình duyệt

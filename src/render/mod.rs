@@ -112,10 +112,7 @@ impl Renderer {
     pub fn render_all(&self, out: &dyn Sink) -> Vec<Diagnostic> {
         let all: Vec<usize> = (0..self.site.pages.len()).collect();
         let mut diagnostics = self.render_pages(&all, out);
-        if let Err(d) = self.render_404(out) {
-            diagnostics.push(d);
-        }
-        diagnostics.extend(self.render_feeds(out));
+        diagnostics.extend(self.render_extras(out));
         diagnostics
     }
 
@@ -127,16 +124,21 @@ impl Renderer {
             .collect()
     }
 
-    /// Sitemap, robots.txt and the feeds, which list every page.
-    pub fn render_feeds(&self, out: &dyn Sink) -> Vec<Diagnostic> {
-        feeds::all(&self.site)
+    /// The 404 page (with the site's navigation), sitemap, robots.txt and the feeds, which
+    /// list every page.
+    pub fn render_extras(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> = feeds::all(&self.site)
             .into_iter()
             .filter_map(|(path, text)| {
                 out.write(&path, text.as_bytes())
                     .err()
                     .map(|e| output_error(&path, e))
             })
-            .collect()
+            .collect();
+        if let Err(d) = self.render_404(out) {
+            diagnostics.push(d);
+        }
+        diagnostics
     }
 
     fn render_page(&self, page: usize, out: &dyn Sink) -> Result<(), Diagnostic> {

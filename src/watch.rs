@@ -1,0 +1,466 @@
+//! Watch mode: keeps the loaded site between builds and, for each batch of changed files,
+//! rebuilds only what depends on them.
+//!
+//! - An explainer whose metadata (front matter, questions, anchors, links) did not change:
+//!   its pages in every language and the booklets.
+//! - An explainer whose metadata changed: the site model is rebuilt (metadata only, cheap),
+//!   then its pages, the home pages, its pillar's and audiences' pages, its neighbours, the
+//!   booklets, sitemap and feeds are written again.
+//! - Anything else (a new, deleted or renamed file, a slug or draft change, `site.yaml`,
+//!   templates, UI strings): a whole build, swapped in atomically.
+//!
+//! Partial rebuilds write in place and skip files whose bytes did not change. Whatever the
+//! path, the output equals a clean build of the same input; the tests check exactly that.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::build::{self, Loaded, Options};
+use crate::content::{SourceKind, SourcePage};
+use crate::error::Diagnostic;
+use crate::output::InPlace;
+use crate::render::Renderer;
+use crate::site::{BuildOptions, PageKind, Site};
+
+/// What one rebuild did, for the one line watch mode prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuild {
+    pub kind: RebuildKind,
+    /// Pages rendered (written only where their bytes changed).
+    pub pages: usize,
+    pub millis: u128,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RebuildKind {
+    /// Only stylesheets changed: a browser can swap them without reloading the page.
+    Styles,
+    Static,
+    Pages,
+    Full,
+}
+
+pub struct Session {
+    opts: Options,
+    loaded: Option<Loaded>,
+    /// Content files changed since the last good rebuild: while a rebuild fails they are
+    /// all tried again with every later change, so that no change is lost and an error
+    /// stays on screen until it is fixed.
+    pending: BTreeSet<PathBuf>,
+    /// A whole build failed: the next change rebuilds everything.
+    needs_full: bool,
+}
+
+/// Editors' temporary and backup files, and hidden files, never trigger a rebuild.
+pub fn is_ignored(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return true;
+    };
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || path.components().any(|c| match c {
+            std::path::Component::Normal(n) => n.to_string_lossy().starts_with('.'),
+            _ => false,
+        })
+}
+
+fn same_metadata(a: &SourcePage, b: &SourcePage) -> bool {
+    let links = |s: &SourcePage| -> Vec<(String, Option<String>)> {
+        s.outline
+            .links
+            .iter()
+            .map(|l| (l.path.clone(), l.anchor.clone()))
+            .collect()
+    };
+    a.kind == b.kind
+        && a.key == b.key
+        && a.lang == b.lang
+        && a.front == b.front
+        && a.outline.questions == b.outline.questions
+        && a.outline.anchors == b.outline.anchors
+        && links(a) == links(b)
+}
+
+impl Session {
+    /// Builds everything once; the session is usable even if that build failed.
+    pub fn start(opts: Options) -> (Session, Result<Rebuild, Vec<Diagnostic>>) {
+        let mut session = Session {
+            opts,
+            loaded: None,
+            pending: BTreeSet::new(),
+            needs_full: true,
+        };
+        let result = session.full(Instant::now());
+        (session, result)
+    }
+
+    pub fn output(&self) -> Option<&Path> {
+        self.loaded.as_ref().map(|l| l.output.as_path())
+    }
+
+    /// The folders to ignore changes in: the output and its staging neighbours.
+    pub fn output_dir(&self) -> PathBuf {
+        match (&self.loaded, &self.opts.output) {
+            (Some(l), _) => l.output.clone(),
+            (None, Some(o)) => o.clone(),
+            (None, None) => self.opts.source.join("public"),
+        }
+    }
+
+    pub fn loaded(&self) -> Option<&Loaded> {
+        self.loaded.as_ref()
+    }
+
+    fn full(&mut self, started: Instant) -> Result<Rebuild, Vec<Diagnostic>> {
+        let loaded = build::load(&self.opts)?;
+        build::write_all(&loaded)?;
+        let pages = loaded.site().pages.len();
+        self.loaded = Some(loaded);
+        self.needs_full = false;
+        self.pending.clear();
+        Ok(Rebuild {
+            kind: RebuildKind::Full,
+            pages,
+            millis: started.elapsed().as_millis(),
+        })
+    }
+
+    /// Rebuilds what `changed` (paths under the site folder) affects.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let root = self.opts.source.clone();
+        let output = self.output_dir();
+        let mut content = BTreeSet::new();
+        let mut statics = Vec::new();
+        let mut whole = self.needs_full || self.loaded.is_none();
+        for path in changed {
+            let rel = crate::error::relative(&root, path);
+            // A folder alone changes nothing: its files' own events follow.
+            if is_ignored(&rel) || path.starts_with(&output) || path.is_dir() {
+                continue;
+            }
+            let first = rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned());
+            match first.as_deref() {
+                Some("content") if rel.extension().is_some_and(|e| e == "md") => {
+                    content.insert(rel);
+                }
+                Some("static") => statics.push(rel),
+                Some("themes") => {
+                    let theme_static = rel
+                        .components()
+                        .nth(2)
+                        .is_some_and(|c| c.as_os_str() == "static");
+                    if theme_static {
+                        statics.push(rel);
+                    } else {
+                        whole = true;
+                    }
+                }
+                Some("locales") => whole = true,
+                Some(crate::config::CONFIG_FILE) => whole = true,
+                _ => {}
+            }
+        }
+        if whole {
+            self.needs_full = true;
+            return self.full(started);
+        }
+        let mut kind = None;
+        if !statics.is_empty() {
+            if statics.iter().any(|p| !root.join(p).exists()) {
+                // A deleted file must disappear from the output too.
+                self.needs_full = true;
+                return self.full(started);
+            }
+            self.copy_statics()?;
+            let styles = statics
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+            kind = Some(if styles {
+                RebuildKind::Styles
+            } else {
+                RebuildKind::Static
+            });
+        }
+        content.extend(self.pending.iter().cloned());
+        if content.is_empty() {
+            return Ok(Rebuild {
+                kind: kind.unwrap_or(RebuildKind::Static),
+                pages: 0,
+                millis: started.elapsed().as_millis(),
+            });
+        }
+        let pages = match self.apply_content(&content)? {
+            Some(pages) => pages,
+            None => {
+                self.needs_full = true;
+                return self.full(started);
+            }
+        };
+        Ok(Rebuild {
+            kind: RebuildKind::Pages,
+            pages,
+            millis: started.elapsed().as_millis(),
+        })
+    }
+
+    fn copy_statics(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let Some(loaded) = self.loaded.as_mut() else {
+            return Ok(());
+        };
+        let theme = crate::theme::load(&self.opts.source, &loaded.site().config.theme)
+            .map_err(|d| vec![d])?;
+        loaded.theme.statics = theme.statics;
+        let out = InPlace {
+            dir: loaded.output.clone(),
+        };
+        build::copy_static(&self.opts.source, &loaded.theme.statics, &out).map_err(|d| vec![d])
+    }
+
+    /// `Ok(None)` when the change is structural and needs a whole build.
+    fn apply_content(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+    ) -> Result<Option<usize>, Vec<Diagnostic>> {
+        let Some(loaded) = self.loaded.as_ref() else {
+            return Ok(None);
+        };
+        let site = loaded.site().clone();
+        let root = &self.opts.source;
+        let mut replaced: Vec<(usize, SourcePage)> = Vec::new();
+        let mut problems = Vec::new();
+        for rel in changed {
+            if !root.join(rel).is_file() {
+                return Ok(None);
+            }
+            let Some(index) = site.sources.iter().position(|s| &s.path == rel) else {
+                return Ok(None);
+            };
+            match crate::content::load_file(root, rel, &site.config) {
+                Ok(page) => {
+                    let old = &site.sources[index];
+                    if page.front.slug != old.front.slug || page.front.draft != old.front.draft {
+                        return Ok(None);
+                    }
+                    replaced.push((index, page));
+                }
+                Err(d) => problems.extend(d),
+            }
+        }
+        if !problems.is_empty() {
+            self.pending = changed.clone();
+            crate::error::sort(&mut problems);
+            return Err(problems);
+        }
+        self.pending.clear();
+        let metadata_changed = replaced
+            .iter()
+            .any(|(i, page)| !same_metadata(&site.sources[*i], page));
+        let out = InPlace {
+            dir: loaded.output.clone(),
+        };
+        if !metadata_changed {
+            // The model is unchanged; only bodies differ, and bodies are read at render time.
+            let indices: BTreeSet<usize> = replaced.iter().map(|(i, _)| *i).collect();
+            let mut pages: Vec<usize> = (0..site.pages.len())
+                .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
+                .collect();
+            pages.extend(booklets(&site));
+            let problems = loaded.renderer.render_pages(&pages, &out);
+            if !problems.is_empty() {
+                self.pending = changed.clone();
+                return Err(problems);
+            }
+            return Ok(Some(pages.len()));
+        }
+
+        let mut sources = site.sources.clone();
+        for (i, page) in &replaced {
+            sources[*i] = page.clone();
+        }
+        let new_site = Site::build(
+            site.config.clone(),
+            site.root.clone(),
+            sources,
+            BuildOptions {
+                portable: site.portable,
+            },
+        )
+        .inspect_err(|_| self.pending = changed.clone())?;
+        if new_site.pages.len() != site.pages.len() {
+            return Ok(None);
+        }
+        let renderer = Renderer::new(Arc::new(new_site), loaded.renderer.templates().clone());
+        let pages = dependents(&site, renderer.site(), &replaced);
+        let mut problems = renderer.render_pages(&pages, &out);
+        problems.extend(renderer.render_extras(&out));
+        if !problems.is_empty() {
+            self.pending = changed.clone();
+            return Err(problems);
+        }
+        if let Some(l) = self.loaded.as_mut() {
+            l.renderer = renderer;
+        }
+        Ok(Some(pages.len()))
+    }
+}
+
+fn booklets(site: &Site) -> Vec<usize> {
+    (0..site.pages.len())
+        .filter(|&p| site.pages[p].kind == PageKind::Booklet)
+        .collect()
+}
+
+/// The pages whose output can differ after the metadata of the `replaced` sources
+/// changed: an over-approximation, never an under-one.
+fn dependents(old: &Site, new: &Site, replaced: &[(usize, SourcePage)]) -> Vec<usize> {
+    let mut pages = BTreeSet::new();
+    let everything = replaced
+        .iter()
+        .any(|(i, _)| old.sources[*i].kind != SourceKind::Explainer);
+    if everything {
+        // A pillar or home intro's title shows in every page's navigation.
+        return (0..new.pages.len()).collect();
+    }
+    let neighbours = |site: &Site| -> Vec<(Option<usize>, Option<usize>)> {
+        let mut n = vec![(None, None); site.pages.len()];
+        for lang in &site.pillar_listing {
+            for list in lang {
+                for (i, &p) in list.iter().enumerate() {
+                    n[p] = (i.checked_sub(1).map(|j| list[j]), list.get(i + 1).copied());
+                }
+            }
+        }
+        n
+    };
+    let (old_n, new_n) = (neighbours(old), neighbours(new));
+    for (i, page) in replaced {
+        let key = &page.key;
+        let before = &old.sources[*i];
+        let audiences: BTreeSet<usize> = before
+            .front
+            .audiences
+            .iter()
+            .chain(&page.front.audiences)
+            .copied()
+            .collect();
+        for (p, np) in new.pages.iter().enumerate() {
+            let touched = match np.kind {
+                PageKind::Home | PageKind::Booklet => true,
+                PageKind::Pillar(pi) => Some(pi) == page.pillar,
+                PageKind::Audience(a) => audiences.contains(&a),
+                PageKind::Explainer(_) => {
+                    &np.key == key
+                        || old_n[p] != new_n[p]
+                        || [old_n[p].0, old_n[p].1]
+                            .iter()
+                            .flatten()
+                            .any(|&q| &new.pages[q].key == key)
+                }
+            };
+            if touched {
+                pages.insert(p);
+            }
+        }
+    }
+    pages.into_iter().collect()
+}
+
+/// Watches the site folder, calls `on_ready` once it is watching, then `on_rebuild` after
+/// each debounced batch of changes, until the watcher fails. Bursts (an editor's write-rename-delete) become one rebuild.
+pub fn watch(
+    session: &mut Session,
+    on_ready: impl FnOnce(),
+    mut on_rebuild: impl FnMut(&[PathBuf], &Result<Rebuild, Vec<Diagnostic>>, &Session),
+) -> notify::Result<()> {
+    use notify::{RecursiveMode, Watcher};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx)?;
+    let root = session
+        .opts
+        .source
+        .canonicalize()
+        .unwrap_or_else(|_| session.opts.source.clone());
+    watcher.watch(&root, RecursiveMode::Recursive)?;
+    // Only now is no save missed: say so (print the URL) no earlier.
+    on_ready();
+    let quiet = Duration::from_millis(30);
+    let longest = Duration::from_millis(300);
+    loop {
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let mut paths = BTreeSet::new();
+        let mut take = |event: notify::Result<notify::Event>| -> notify::Result<()> {
+            let event = event?;
+            if !event.kind.is_access() {
+                paths.extend(event.paths);
+            }
+            Ok(())
+        };
+        take(first)?;
+        let began = Instant::now();
+        while began.elapsed() < longest {
+            match rx.recv_timeout(quiet) {
+                Ok(event) => take(event)?,
+                Err(_) => break,
+            }
+        }
+        let output = session.output_dir();
+        let output = output.canonicalize().unwrap_or(output);
+        let changed: Vec<PathBuf> = paths
+            .into_iter()
+            .filter(|p| !p.starts_with(&output))
+            .filter_map(|p| {
+                p.strip_prefix(&root)
+                    .ok()
+                    .map(|r| session.opts.source.join(r))
+            })
+            .filter(|p| !is_ignored(&crate::error::relative(&session.opts.source, p)))
+            // Gone and nameless: an editor's or tool's temporary file (sed, some IDEs).
+            .filter(|p| p.exists() || p.extension().is_some())
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let result = session.apply(&changed);
+        on_rebuild(&changed, &result, session);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ignored;
+    use std::path::Path;
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        for p in [
+            "content/vi/.a.md.swp",
+            "content/vi/a.md~",
+            "content/vi/4913",
+            "content/.#a.md",
+            ".git/index",
+            "content/vi/a.md.tmp",
+        ] {
+            assert!(is_ignored(Path::new(p)), "{p}");
+        }
+        for p in [
+            "content/vi/a.md",
+            "./site.yaml",
+            "themes/default/static/style.css",
+        ] {
+            assert!(!is_ignored(Path::new(p)), "{p}");
+        }
+    }
+}

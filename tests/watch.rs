@@ -1,0 +1,183 @@
+//! Incremental rebuilds: after any sequence of changes, the output equals a clean build
+//! of the same input, and a broken change leaves the last good output in place.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use loa::build::Options;
+use loa::watch::{RebuildKind, Session};
+
+struct Fixture {
+    _tmp: tempfile::TempDir,
+    site: PathBuf,
+    out: PathBuf,
+    clean: PathBuf,
+}
+
+fn fixture_session() -> (Fixture, Session) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    let out = tmp.path().join("out");
+    let clean = tmp.path().join("clean");
+    let (session, first) = Session::start(Options {
+        source: site.clone(),
+        output: Some(out.clone()),
+        ..Options::default()
+    });
+    assert_eq!(first.unwrap().kind, RebuildKind::Full);
+    (
+        Fixture {
+            _tmp: tmp,
+            site,
+            out,
+            clean,
+        },
+        session,
+    )
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The incremental output must equal a clean build of the same files.
+fn assert_equals_clean_build(f: &Fixture) {
+    if f.clean.exists() {
+        fs::remove_dir_all(&f.clean).unwrap();
+    }
+    build(&f.site, &f.clean, &[]);
+    let (got, want) = (snapshot(&f.out), snapshot(&f.clean));
+    let got_keys: Vec<_> = got.keys().collect();
+    let want_keys: Vec<_> = want.keys().collect();
+    assert_eq!(got_keys, want_keys, "different files");
+    for (k, v) in &want {
+        assert!(&got[k] == v, "{k} differs from a clean build");
+    }
+}
+
+#[test]
+fn every_kind_of_change_ends_equal_to_a_clean_build() {
+    let (f, mut s) = fixture_session();
+    let a = f.site.join("content/vi/chung/a.md");
+    let b = f.site.join("content/vi/kinh-te-so/b.md");
+
+    // An answer's text: only that explainer's pages (vi, and its km fallback) and booklets.
+    edit(
+        &a,
+        "Là dùng công nghệ số.",
+        "Là dùng công nghệ số và dữ liệu.",
+    );
+    let r = s.apply(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(r.kind, RebuildKind::Pages);
+    assert!(r.pages <= 5, "{} pages re-rendered", r.pages);
+    assert!(read(&f.out.join("chung/a/index.html")).contains("công nghệ số và dữ liệu"));
+    assert_equals_clean_build(&f);
+
+    // A title, a weight that reorders the pillar's pages, and a new question.
+    edit(
+        &b,
+        "title: Bán hàng trực tuyến",
+        "title: Bán nông sản trực tuyến",
+    );
+    edit(&b, "weight: 20", "weight: 1");
+    edit(
+        &b,
+        "## Bắt đầu từ đâu?",
+        "## Cần chuẩn bị gì?\n\nĐiện thoại.\n\n## Bắt đầu từ đâu?",
+    );
+    let r = s.apply(std::slice::from_ref(&b)).unwrap();
+    assert_eq!(r.kind, RebuildKind::Pages);
+    assert_equals_clean_build(&f);
+
+    // Audiences change: both the old and the new audience pages change.
+    edit(&b, "audiences: [doanh-nghiep]", "audiences: [nguoi-dan]");
+    s.apply(std::slice::from_ref(&b)).unwrap();
+    assert_equals_clean_build(&f);
+
+    // A new explainer, then a deleted one.
+    let c = f.site.join("content/en/kinh-te-so/c.md");
+    fs::create_dir_all(c.parent().unwrap()).unwrap();
+    fs::write(&c, "---\ntitle: C\n---\n## Q?\n\nA.\n").unwrap();
+    assert_eq!(
+        s.apply(std::slice::from_ref(&c)).unwrap().kind,
+        RebuildKind::Full
+    );
+    assert_equals_clean_build(&f);
+    fs::remove_file(&c).unwrap();
+    s.apply(&[c]).unwrap();
+    assert!(!f.out.join("en/kinh-te-so/c").exists());
+    assert_equals_clean_build(&f);
+
+    // A pillar intro's title shows in every page's navigation.
+    let intro = f.site.join("content/vi/chung/_index.md");
+    edit(&intro, "title: Những điều chung", "title: Điều chung");
+    s.apply(&[intro]).unwrap();
+    assert_equals_clean_build(&f);
+
+    // The configuration and the site's UI strings rebuild everything.
+    let config = f.site.join("site.yaml");
+    edit(&config, "en: Test Q&A", "en: Test questions");
+    assert_eq!(s.apply(&[config]).unwrap().kind, RebuildKind::Full);
+    let ftl = f.site.join("locales/en/site.ftl");
+    edit(&ftl, "Site feed", "News feed");
+    s.apply(&[ftl]).unwrap();
+    assert_equals_clean_build(&f);
+
+    // A stylesheet of the site's own: copied without touching pages.
+    fs::create_dir_all(f.site.join("static")).unwrap();
+    let css = f.site.join("static/extra.css");
+    fs::write(&css, "body { color: red; }\n").unwrap();
+    assert_eq!(s.apply(&[css]).unwrap().kind, RebuildKind::Styles);
+    assert_equals_clean_build(&f);
+}
+
+#[test]
+fn a_broken_change_keeps_the_last_good_page_until_it_is_fixed() {
+    let (f, mut s) = fixture_session();
+    let a = f.site.join("content/vi/chung/a.md");
+    let b = f.site.join("content/vi/kinh-te-so/b.md");
+    let page = f.out.join("chung/a/index.html");
+    let before = read(&page);
+
+    edit(&a, "title: Chuyển đổi số là gì?\n", "title: [unclosed\n");
+    let errors = s.apply(std::slice::from_ref(&a)).unwrap_err();
+    assert!(
+        errors[0].to_string().starts_with("content/vi/chung/a.md:2"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(read(&page), before, "the last good page stays");
+
+    // Another file's good change does not hide the error that is still there.
+    edit(&b, "Bán được nhiều hơn.", "Bán được nhiều hơn nữa.");
+    assert!(s.apply(std::slice::from_ref(&b)).is_err());
+
+    // A link to a page that does not exist is an error too, with its line.
+    edit(&a, "title: [unclosed\n", "title: Chuyển đổi số là gì?\n");
+    edit(
+        &a,
+        "Quay lại [câu đầu](a.md#chuyen-doi-so-la-gi).",
+        "Xem [bài mất](khong-co.md).",
+    );
+    let errors = s.apply(std::slice::from_ref(&a)).unwrap_err();
+    assert!(
+        errors[0].to_string().contains("khong-co.md"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(read(&page), before);
+
+    edit(
+        &a,
+        "Xem [bài mất](khong-co.md).",
+        "Quay lại [câu đầu](a.md#chuyen-doi-so-la-gi).",
+    );
+    s.apply(&[a]).unwrap();
+    assert!(read(&f.out.join("kinh-te-so/b/index.html")).contains("nhiều hơn nữa"));
+    assert_equals_clean_build(&f);
+}
