@@ -119,6 +119,18 @@ for (const lang of ['', 'en/', 'km/']) {
   }
 }
 
+test('at 360×740 no template scrolls sideways', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  for (const lang of ['', 'en/', 'km/']) {
+    for (const rel of Object.values(templates)) {
+      await page.goto(`${base}${lang}${rel}`);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 360, `${lang}${rel} is ${wide}px wide`);
+    }
+  }
+  await page.close();
+});
+
 test('print: navigation hidden, link addresses shown, the booklet prints to a plausible PDF', async () => {
   const { page } = await open(`${base}chinh-quyen-so/dich-vu-cong-truc-tuyen/`);
   await page.emulateMedia({ media: 'print' });
