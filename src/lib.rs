@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;

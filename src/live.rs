@@ -31,6 +31,7 @@ fn report(what: &str, result: &Result<Rebuild, Vec<Diagnostic>>) {
     match result {
         Ok(r) => {
             let id = match r.kind {
+                RebuildKind::Nothing => return,
                 RebuildKind::Full => "watch-full",
                 RebuildKind::Pages => "watch-pages",
                 RebuildKind::Styles => "watch-styles",
@@ -149,6 +150,7 @@ pub fn serve(opts: loa::build::Options, bind: &str, port: u16, open: bool) -> Ex
         report(&what(&root, changed), result);
         preview.set_base_path(base_path(session));
         preview.notify(match result {
+            Ok(r) if r.kind == RebuildKind::Nothing => return,
             Ok(r) if r.kind == RebuildKind::Styles => Notice::Styles,
             Ok(_) => Notice::Reload,
             Err(problems) => Notice::Problem(problem_lines(problems)),

@@ -35,6 +35,8 @@ pub struct Rebuild {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RebuildKind {
+    /// Nothing that the site is made from changed (a new empty folder, say).
+    Nothing,
     /// Only stylesheets changed: a browser can swap them without reloading the page.
     Styles,
     Static,
@@ -194,7 +196,7 @@ impl Session {
         content.extend(self.pending.iter().cloned());
         if content.is_empty() {
             return Ok(Rebuild {
-                kind: kind.unwrap_or(RebuildKind::Static),
+                kind: kind.unwrap_or(RebuildKind::Nothing),
                 pages: 0,
                 millis: started.elapsed().as_millis(),
             });
@@ -275,7 +277,8 @@ impl Session {
                 .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
                 .collect();
             pages.extend(booklets(&site));
-            let problems = loaded.renderer.render_pages(&pages, &out);
+            let mut problems = loaded.renderer.render_pages(&pages, &out);
+            problems.extend(loaded.renderer.render_search(&out));
             if !problems.is_empty() {
                 self.pending = changed.clone();
                 return Err(problems);
@@ -299,7 +302,7 @@ impl Session {
         if new_site.pages.len() != site.pages.len() {
             return Ok(None);
         }
-        let renderer = Renderer::new(Arc::new(new_site), loaded.renderer.templates().clone());
+        let renderer = Renderer::succeed(&loaded.renderer, Arc::new(new_site));
         let pages = dependents(&site, renderer.site(), &replaced);
         let mut problems = renderer.render_pages(&pages, &out);
         problems.extend(renderer.render_extras(&out));

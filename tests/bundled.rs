@@ -91,7 +91,7 @@ fn explainer_pages_stay_within_the_weight_budget() {
 }
 
 #[test]
-fn no_page_needs_javascript() {
+fn no_page_needs_javascript_and_search_is_small_and_lazy() {
     let (_tmp, out) = built();
     for page in html_files(&out) {
         let html = read(&page);
@@ -99,9 +99,36 @@ fn no_page_needs_javascript() {
         let data = html
             .matches("<script type=\"application/ld+json\">")
             .count();
-        assert_eq!(scripts, data, "{} has a script", page.display());
+        // The only other script is the deferred search, which loads its index on first use.
+        let search = html.matches("search.js\" defer></script>").count();
+        assert_eq!(search, 1, "{}", page.display());
+        assert_eq!(
+            scripts,
+            data + search,
+            "{} has another script",
+            page.display()
+        );
         assert!(!html.contains(" onclick="), "{}", page.display());
+        assert!(
+            !html.contains("search/vi/index.js"),
+            "the index is never loaded up front"
+        );
     }
+    let script = std::fs::metadata(out.join("search.js")).unwrap().len();
+    assert!(script < 8 * 1024, "search.js is {script} bytes");
+    let html: u64 = html_files(&out)
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    let index: u64 = snapshot(&out.join("search"))
+        .values()
+        .map(|v| v.len() as u64)
+        .sum();
+    assert!(
+        index * 100 < html * 40,
+        "index {index} bytes, HTML {html} bytes"
+    );
+    assert!(read(&out.join("search/vi/index.js")).starts_with("loaSearch(\"index\","));
 }
 
 /// Rasterises the QR SVG loa writes (a stroked path of `Mx y.5hN` runs) and decodes it

@@ -36,6 +36,9 @@ pub struct Renderer {
     site: Arc<Site>,
     templates: Arc<Templates>,
     shared: Shared,
+    /// Each explainer page's questions for the search index, kept from its last render so
+    /// that a partial rebuild can write the whole index.
+    search_docs: std::sync::Mutex<Vec<Vec<crate::search::Doc>>>,
 }
 
 impl Templates {
@@ -95,9 +98,22 @@ impl Renderer {
     pub fn new(site: Arc<Site>, templates: Arc<Templates>) -> Renderer {
         Renderer {
             shared: Shared::build(&site),
+            search_docs: std::sync::Mutex::new(vec![Vec::new(); site.pages.len()]),
             site,
             templates,
         }
+    }
+
+    /// A renderer for a new version of the same pages (watch mode): search data of pages
+    /// that are not rendered again is kept.
+    pub fn succeed(previous: &Renderer, site: Arc<Site>) -> Renderer {
+        let next = Renderer::new(site, previous.templates.clone());
+        if let (Ok(old), Ok(mut new)) = (previous.search_docs.lock(), next.search_docs.lock())
+            && old.len() == new.len()
+        {
+            new.clone_from(&old);
+        }
+        next
     }
 
     pub fn site(&self) -> &Arc<Site> {
@@ -124,8 +140,30 @@ impl Renderer {
             .collect()
     }
 
-    /// The 404 page (with the site's navigation), sitemap, robots.txt and the feeds, which
-    /// list every page.
+    /// The search index of every language, from the questions of the last render of each
+    /// explainer page.
+    pub fn render_search(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        let Ok(docs) = self.search_docs.lock() else {
+            return Vec::new();
+        };
+        let mut problems = Vec::new();
+        for (lang, language) in self.site.languages.iter().enumerate() {
+            let all: Vec<crate::search::Doc> = (0..self.site.pages.len())
+                .filter(|&p| self.site.pages[p].lang == lang)
+                .flat_map(|p| docs[p].iter().cloned())
+                .collect();
+            for (name, text) in crate::search::index_files(&language.code, &all) {
+                let path = format!("search/{}/{name}", language.code);
+                if let Err(e) = out.write(&path, text.as_bytes()) {
+                    problems.push(output_error(&path, e));
+                }
+            }
+        }
+        problems
+    }
+
+    /// The 404 page (with the site's navigation), sitemap, robots.txt, the feeds, which
+    /// list every page, and the search index.
     pub fn render_extras(&self, out: &dyn Sink) -> Vec<Diagnostic> {
         let mut diagnostics: Vec<Diagnostic> = feeds::all(&self.site)
             .into_iter()
@@ -138,6 +176,7 @@ impl Renderer {
         if let Err(d) = self.render_404(out) {
             diagnostics.push(d);
         }
+        diagnostics.extend(self.render_search(out));
         diagnostics
     }
 
@@ -168,6 +207,22 @@ impl Renderer {
                 },
             );
             context::insert_body(site, page, &rendered, &mut ctx);
+            if matches!(p.kind, PageKind::Explainer(_)) {
+                let lang = &site.languages[p.lang].code;
+                let url = site.link_url(page);
+                let title = context::page_title(site, page);
+                let docs = rendered
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        let url = format!("{url}#{}", q.id);
+                        crate::search::Doc::new(lang, &q.title_text, &q.answer_text, url, title)
+                    })
+                    .collect();
+                if let Ok(mut all) = self.search_docs.lock() {
+                    all[page] = docs;
+                }
+            }
             if matches!(p.kind, PageKind::Explainer(_)) {
                 let title = context::page_title(site, page);
                 if let Some(svg) = qr::svg(&site.absolute_url(page), title) {

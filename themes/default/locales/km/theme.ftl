@@ -13,3 +13,5 @@ not-found-title = រកមិនឃើញទំព័រ
 qr-title = កូដ QR នៃទំព័រនេះ
 booklet-link = សៀវភៅសម្រាប់បោះពុម្ព
 booklet-contents = មាតិកា
+search-label = ស្វែងរកសំណួរ
+search-button = ស្វែងរក
