@@ -50,6 +50,26 @@ impl Loaded {
     }
 }
 
+/// With `LOA_TIMINGS` set, prints how long each stage took, for profiling builds.
+struct Stages {
+    last: Option<Instant>,
+}
+
+impl Stages {
+    fn start() -> Stages {
+        Stages {
+            last: std::env::var_os("LOA_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    fn done(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!("timing: {stage}: {} ms", last.elapsed().as_millis());
+            self.last = Some(Instant::now());
+        }
+    }
+}
+
 /// Builds the site; on failure returns every diagnostic found (warnings included).
 pub fn run(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let started = Instant::now();
@@ -79,6 +99,7 @@ pub fn summary(loaded: &Loaded, started: Instant) -> Summary {
 /// Reads every input and makes the site model and the templates, writing nothing.
 pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
     let root = opts.source.as_path();
+    let mut stages = Stages::start();
     let mut config = crate::config::load(root)?;
     if let Some(url) = &opts.base_url {
         config.base_url = url.clone();
@@ -96,6 +117,7 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
     };
 
     let (sources, mut diagnostics) = crate::content::load(root, &config, opts.drafts);
+    stages.done("load content");
     let theme = crate::theme::load(root, &config.theme).map_err(|d| vec![d])?;
     let site_locales = crate::theme::site_files(root, "locales").map_err(|d| vec![d])?;
     if has_errors(&diagnostics) {
@@ -113,6 +135,7 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
         d.append(&mut diagnostics);
         finish(d)
     })?;
+    stages.done("site model");
     let site_locales: Vec<_> = site_locales
         .into_iter()
         .map(|mut f| {
@@ -133,6 +156,7 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
             finish(d)
         })?;
     let renderer = crate::render::Renderer::new(Arc::new(site), Arc::new(templates));
+    stages.done("strings, templates, listings");
     Ok(Loaded {
         opts: opts.clone(),
         output,
@@ -148,7 +172,13 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn write_all(loaded: &Loaded) -> Result<(), Vec<Diagnostic>> {
     let staging =
         Staging::new(&loaded.output).map_err(|e| vec![output_error(&loaded.output, e)])?;
-    let mut diagnostics = loaded.renderer.render_all(&staging);
+    let mut stages = Stages::start();
+    let renderer = &loaded.renderer;
+    let all: Vec<usize> = (0..renderer.site().pages.len()).collect();
+    let mut diagnostics = renderer.render_pages(&all, &staging);
+    stages.done("render and write pages");
+    diagnostics.extend(renderer.render_extras(&staging));
+    stages.done("sitemap, feeds, 404, search index");
     if !has_errors(&diagnostics)
         && let Err(d) = copy_static(&loaded.opts.source, &loaded.theme.statics, &staging)
     {
@@ -160,9 +190,11 @@ pub fn write_all(loaded: &Loaded) -> Result<(), Vec<Diagnostic>> {
         all.extend(diagnostics);
         return Err(finish(all));
     }
-    staging
+    let committed = staging
         .commit()
-        .map_err(|e| vec![output_error(&loaded.output, e)])
+        .map_err(|e| vec![output_error(&loaded.output, e)]);
+    stages.done("static files, swap");
+    committed
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {

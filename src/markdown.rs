@@ -136,8 +136,15 @@ fn plain_text(events: &[(Event, Range<usize>)]) -> String {
             _ => {}
         }
     }
-    let collapsed: Vec<&str> = s.split_whitespace().collect();
-    collapsed.join(" ")
+    // Runs of whitespace become one space, without a second allocation per word.
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A Markdown link destination that names another `.md` file of the site.

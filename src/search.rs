@@ -4,8 +4,9 @@
 //! Words are folded so that `chuyen doi so` finds `chuyển đổi số` (Unicode NFD, Latin
 //! accents dropped, `đ` → `d`, lower case); English words lose simple plural and verb
 //! endings; Khmer, written without spaces, is indexed as overlapping character pairs, so no
-//! word dictionary is needed. Postings keep word positions (question words first, answer
-//! words from [`ANSWER_OFFSET`]) so that the browser can rank phrases and near words first.
+//! word dictionary is needed. Postings keep the positions of question words, so that the
+//! browser can rank phrases and near words in questions first, and how often the answer has
+//! the term.
 //!
 //! The index is written as script files that call `loaSearch(name, data)`: a `<script>` can
 //! load them from any sub-folder and through `file://`, where `fetch` of JSON cannot.
@@ -17,8 +18,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-/// Where answer words start in a question's positions.
-pub const ANSWER_OFFSET: u32 = 1000;
 /// Indexes whose terms take more than this many bytes are split into shards.
 const SINGLE_FILE_LIMIT: usize = 200 * 1024;
 const DOCS_PER_CHUNK: usize = 500;
@@ -26,15 +25,28 @@ const EXCERPT_CHARS: usize = 180;
 
 /// Lower case without Latin accents: what readers type on a phone keyboard.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .nfc()
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Most characters of a Vietnamese or English text are ASCII: skip the tables.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !('\u{0300}'..='\u{036f}').contains(&d) {
+                match d {
+                    'đ' | 'Đ' => out.push('d'),
+                    d => out.extend(d.to_lowercase()),
+                }
+            }
+        });
+    }
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 fn is_khmer(c: char) -> bool {
@@ -43,67 +55,133 @@ fn is_khmer(c: char) -> bool {
 
 /// English plurals and verb endings, so `payments` finds `payment` and `registering`
 /// finds `register`.
-fn stem_en(word: &str) -> String {
-    let w = word;
+fn stem_en(w: &str) -> std::borrow::Cow<'_, str> {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
+        return format!("{}y", &w[..n - 3]).into();
     }
     for suffix in ["ing", "ed"] {
         if n > suffix.len() + 3 && w.ends_with(suffix) {
-            return w[..n - suffix.len()].to_string();
+            return w[..n - suffix.len()].into();
         }
     }
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return w[..n - 1].to_string();
+        return w[..n - 1].into();
     }
-    w.to_string()
+    w.into()
+}
+
+/// Calls `each` with the terms of an already folded text, in order: words, and Khmer
+/// character pairs. Terms are slices of `folded` wherever possible: this runs over every
+/// word of every answer of the site.
+fn each_term<'a>(folded: &'a str, lang: &str, mut each: impl FnMut(std::borrow::Cow<'a, str>)) {
+    let mut word_start: Option<usize> = None;
+    // Byte offsets of the chars of the current Khmer run.
+    let mut run: Vec<usize> = Vec::new();
+    let emit_run =
+        |run: &mut Vec<usize>, end: usize, each: &mut dyn FnMut(std::borrow::Cow<'a, str>)| {
+            match run.len() {
+                0 => {}
+                1 => each(folded[run[0]..end].into()),
+                n => {
+                    for i in 0..n - 1 {
+                        let stop = if i + 2 < n { run[i + 2] } else { end };
+                        each(folded[run[i]..stop].into());
+                    }
+                }
+            }
+            run.clear();
+        };
+    let emit_word =
+        |start: &mut Option<usize>, end: usize, each: &mut dyn FnMut(std::borrow::Cow<'a, str>)| {
+            if let Some(s) = start.take() {
+                let w = &folded[s..end];
+                each(if lang == "en" { stem_en(w) } else { w.into() });
+            }
+        };
+    for (i, c) in folded.char_indices() {
+        if is_khmer(c) {
+            emit_word(&mut word_start, i, &mut each);
+            // Khmer punctuation ends a run; coeng and vowel signs stay inside the pairs.
+            if matches!(c, '\u{17d4}'..='\u{17d6}') {
+                emit_run(&mut run, i, &mut each);
+            } else {
+                run.push(i);
+            }
+        } else if c.is_alphanumeric() {
+            emit_run(&mut run, i, &mut each);
+            word_start.get_or_insert(i);
+        } else {
+            emit_word(&mut word_start, i, &mut each);
+            emit_run(&mut run, i, &mut each);
+        }
+    }
+    emit_word(&mut word_start, folded.len(), &mut each);
+    emit_run(&mut run, folded.len(), &mut each);
 }
 
 /// The terms of a text in order: folded words, Khmer character pairs.
 pub fn terms(text: &str, lang: &str) -> Vec<String> {
-    let folded = fold(text);
     let mut out = Vec::new();
-    let mut word = String::new();
-    let mut khmer: Vec<char> = Vec::new();
-    let flush_word = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            out.push(if lang == "en" {
-                stem_en(word)
-            } else {
-                word.clone()
-            });
-            word.clear();
-        }
-    };
-    let flush_khmer = |run: &mut Vec<char>, out: &mut Vec<String>| {
-        match run.len() {
-            0 => {}
-            1 => out.push(run[0].to_string()),
-            _ => out.extend(run.windows(2).map(|w| w.iter().collect::<String>())),
-        }
-        run.clear();
-    };
-    for c in folded.chars() {
-        if is_khmer(c) {
-            flush_word(&mut word, &mut out);
-            // Signs that are not letters (coeng, vowel signs) stay inside the pairs.
-            if c != '\u{17d4}' && c != '\u{17d5}' && c != '\u{17d6}' {
-                khmer.push(c);
-            } else {
-                flush_khmer(&mut khmer, &mut out);
-            }
-        } else if c.is_alphanumeric() {
-            flush_khmer(&mut khmer, &mut out);
-            word.push(c);
-        } else {
-            flush_word(&mut word, &mut out);
-            flush_khmer(&mut khmer, &mut out);
-        }
-    }
-    flush_word(&mut word, &mut out);
-    flush_khmer(&mut khmer, &mut out);
+    each_term(&fold(text), lang, |t| out.push(t.into_owned()));
     out
+}
+
+/// FNV-1a: the term maps are hashed millions of times a build and need no defence
+/// against crafted keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Terms as numbers, shared by every page of a build, so that thousands of questions do
+/// not each keep their own copy of common words.
+#[derive(Default)]
+pub struct Vocabulary {
+    inner: std::sync::Mutex<(FastMap<String, u32>, Vec<String>)>,
+}
+
+impl Vocabulary {
+    fn ids<'t>(&self, terms: impl Iterator<Item = &'t str>) -> Vec<u32> {
+        let Ok(mut guard) = self.inner.lock() else {
+            return Vec::new();
+        };
+        let (map, names) = &mut *guard;
+        terms
+            .map(|t| match map.get(t) {
+                Some(id) => *id,
+                None => {
+                    let id = names.len() as u32;
+                    names.push(t.to_string());
+                    map.insert(t.to_string(), id);
+                    id
+                }
+            })
+            .collect()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.inner.lock().map(|g| g.1.clone()).unwrap_or_default()
+    }
 }
 
 /// One question as the index knows it.
@@ -114,22 +192,31 @@ pub struct Doc {
     pub url: String,
     pub explainer: String,
     pub excerpt: String,
-    /// term → positions (question words first, then answer words from ANSWER_OFFSET).
-    pub terms: Vec<(String, Vec<u32>)>,
+    /// (term, positions in the question, occurrences in the answer). Answer positions are
+    /// not kept: they would double the index for a small gain in ranking.
+    pub terms: Vec<(u32, Vec<u32>, u32)>,
 }
 
 impl Doc {
-    pub fn new(lang: &str, question: &str, answer: &str, url: String, explainer: &str) -> Doc {
-        let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, t) in terms(question, lang).into_iter().enumerate() {
-            positions.entry(t).or_default().push(i as u32);
-        }
-        for (i, t) in terms(answer, lang).into_iter().enumerate() {
-            positions
-                .entry(t)
-                .or_default()
-                .push(ANSWER_OFFSET + i as u32);
-        }
+    pub fn new(
+        vocabulary: &Vocabulary,
+        lang: &str,
+        question: &str,
+        answer: &str,
+        url: String,
+        explainer: &str,
+    ) -> Doc {
+        let (question_folded, answer_folded) = (fold(question), fold(answer));
+        let mut found: FastMap<std::borrow::Cow<str>, (Vec<u32>, u32)> = FastMap::default();
+        let mut i = 0;
+        each_term(&question_folded, lang, |t| {
+            found.entry(t).or_default().0.push(i);
+            i += 1;
+        });
+        each_term(&answer_folded, lang, |t| found.entry(t).or_default().1 += 1);
+        let found: Vec<_> = found.into_iter().collect();
+        let ids = vocabulary.ids(found.iter().map(|(t, _)| t.as_ref()));
+        let counts = found.into_iter().map(|(_, c)| c);
         let excerpt: String = answer.chars().take(EXCERPT_CHARS).collect();
         let excerpt = if excerpt.len() < answer.len() {
             format!("{}…", excerpt.trim_end())
@@ -141,7 +228,11 @@ impl Doc {
             url,
             explainer: explainer.to_string(),
             excerpt,
-            terms: positions.into_iter().collect(),
+            terms: ids
+                .into_iter()
+                .zip(counts)
+                .map(|(id, (q, a))| (id, q, a))
+                .collect(),
         }
     }
 }
@@ -154,7 +245,7 @@ struct Header<'a> {
     shards: Vec<String>,
     chunk: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    terms: Option<&'a BTreeMap<String, Vec<u32>>>,
+    terms: Option<&'a BTreeMap<&'a str, Vec<u32>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     docs: Option<&'a [[&'a str; 4]]>,
 }
@@ -181,22 +272,32 @@ fn script(name: &str, data: &impl Serialize) -> String {
 }
 
 /// The files of one language's index, as `(path under search/<lang>/, text)`.
-/// Postings are flat arrays: doc, count, position gaps…, doc, count, position gaps…
-pub fn index_files(lang: &str, docs: &[Doc]) -> Vec<(String, String)> {
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+/// Postings are flat arrays of numbers; for each question that has the term: the gap from
+/// the previous such question, the number of question positions, their gaps, and the
+/// number of times the answer has the term.
+pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(String, String)> {
+    let names = vocabulary.names();
+    let mut postings: BTreeMap<&str, (u32, Vec<u32>)> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (term, positions) in &doc.terms {
-            let list = postings.entry(term.clone()).or_default();
-            list.push(d as u32);
-            list.push(positions.len() as u32);
-            // Gaps instead of positions: smaller numbers, smaller files.
-            let mut last = 0;
-            for &p in positions {
-                list.push(p - last);
-                last = p;
+        let d = d as u32;
+        for (term, question, answer) in &doc.terms {
+            let Some(name) = names.get(*term as usize) else {
+                continue;
+            };
+            let (last, list) = postings.entry(name).or_insert((0, Vec::new()));
+            list.push(d - *last);
+            *last = d;
+            list.push(question.len() as u32);
+            let mut previous = 0;
+            for &p in question {
+                list.push(p - previous);
+                previous = p;
             }
+            list.push(*answer);
         }
     }
+    let postings: BTreeMap<&str, Vec<u32>> =
+        postings.into_iter().map(|(k, (_, v))| (k, v)).collect();
     let rows: Vec<[&str; 4]> = docs
         .iter()
         .map(|d| {
@@ -220,12 +321,9 @@ pub fn index_files(lang: &str, docs: &[Doc]) -> Vec<(String, String)> {
         };
         return vec![("index.js".into(), script("index", &header))];
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
     for (term, list) in postings {
-        shards
-            .entry(shard_of(&term))
-            .or_default()
-            .insert(term, list);
+        shards.entry(shard_of(term)).or_default().insert(term, list);
     }
     let mut files = Vec::new();
     let header = Header {
@@ -285,27 +383,32 @@ mod tests {
 
     #[test]
     fn small_indexes_are_one_script_and_large_ones_are_sharded() {
+        let v = Vocabulary::default();
         let doc = Doc::new(
+            &v,
             "vi",
             "Chuyển đổi số là gì?",
             "Là dùng công nghệ số.",
             "a/#q".into(),
             "A",
         );
+        let so = v.ids(["so"].into_iter())[0];
         assert_eq!(
-            doc.terms.iter().find(|(t, _)| t == "so").unwrap().1,
-            vec![2, ANSWER_OFFSET + 4]
+            doc.terms.iter().find(|(t, _, _)| *t == so).unwrap(),
+            &(so, vec![2], 1)
         );
-        let files = index_files("vi", std::slice::from_ref(&doc));
+        let files = index_files("vi", &[&doc], &v);
         assert_eq!(files.len(), 1);
         assert!(
             files[0]
                 .1
                 .starts_with("loaSearch(\"index\",{\"lang\":\"vi\"")
         );
-        let many: Vec<Doc> = (0..3000)
+        assert!(files[0].1.contains("\"so\":[0,1,2,1]"), "{}", files[0].1);
+        let many: Vec<Doc> = (0..6000)
             .map(|i| {
                 Doc::new(
+                    &v,
                     "vi",
                     &format!("Câu hỏi {i}"),
                     &format!("từ{i} và thêm chữ{i} nữa"),
@@ -314,7 +417,8 @@ mod tests {
                 )
             })
             .collect();
-        let files = index_files("vi", &many);
+        let refs: Vec<&Doc> = many.iter().collect();
+        let files = index_files("vi", &refs, &v);
         assert!(files.len() > 10);
         assert!(files.iter().any(|(n, _)| n == "t-ca.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));

@@ -73,6 +73,9 @@ pub struct BuildOptions {
 
 const HOME_KEY: &str = "_index";
 pub const BOOKLET_KEY: &str = "@booklet";
+/// A printed booklet of more explainers than this is a book nobody prints; past it the
+/// booklet is not written (it would also be the one page whose cost grows with the site).
+pub const BOOKLET_MAX_EXPLAINERS: usize = 300;
 
 fn pillar_key(id: &str) -> String {
     format!("{id}/_index")
@@ -151,7 +154,7 @@ impl Site {
                     fallback: false,
                 });
             }
-            if config.booklet {
+            if config.booklet && explainer_keys.len() <= BOOKLET_MAX_EXPLAINERS {
                 pages.push(Page {
                     kind: PageKind::Booklet,
                     lang: li,

@@ -39,6 +39,7 @@ pub struct Renderer {
     /// Each explainer page's questions for the search index, kept from its last render so
     /// that a partial rebuild can write the whole index.
     search_docs: std::sync::Mutex<Vec<Vec<crate::search::Doc>>>,
+    vocabulary: Arc<crate::search::Vocabulary>,
 }
 
 impl Templates {
@@ -99,6 +100,7 @@ impl Renderer {
         Renderer {
             shared: Shared::build(&site),
             search_docs: std::sync::Mutex::new(vec![Vec::new(); site.pages.len()]),
+            vocabulary: Arc::default(),
             site,
             templates,
         }
@@ -107,7 +109,8 @@ impl Renderer {
     /// A renderer for a new version of the same pages (watch mode): search data of pages
     /// that are not rendered again is kept.
     pub fn succeed(previous: &Renderer, site: Arc<Site>) -> Renderer {
-        let next = Renderer::new(site, previous.templates.clone());
+        let mut next = Renderer::new(site, previous.templates.clone());
+        next.vocabulary = previous.vocabulary.clone();
         if let (Ok(old), Ok(mut new)) = (previous.search_docs.lock(), next.search_docs.lock())
             && old.len() == new.len()
         {
@@ -124,14 +127,6 @@ impl Renderer {
         &self.templates
     }
 
-    /// Renders and writes every page, the 404 page, sitemap, robots.txt and feeds.
-    pub fn render_all(&self, out: &dyn Sink) -> Vec<Diagnostic> {
-        let all: Vec<usize> = (0..self.site.pages.len()).collect();
-        let mut diagnostics = self.render_pages(&all, out);
-        diagnostics.extend(self.render_extras(out));
-        diagnostics
-    }
-
     /// Renders and writes some pages, in parallel.
     pub fn render_pages(&self, pages: &[usize], out: &dyn Sink) -> Vec<Diagnostic> {
         pages
@@ -146,20 +141,24 @@ impl Renderer {
         let Ok(docs) = self.search_docs.lock() else {
             return Vec::new();
         };
-        let mut problems = Vec::new();
-        for (lang, language) in self.site.languages.iter().enumerate() {
-            let all: Vec<crate::search::Doc> = (0..self.site.pages.len())
-                .filter(|&p| self.site.pages[p].lang == lang)
-                .flat_map(|p| docs[p].iter().cloned())
-                .collect();
-            for (name, text) in crate::search::index_files(&language.code, &all) {
-                let path = format!("search/{}/{name}", language.code);
-                if let Err(e) = out.write(&path, text.as_bytes()) {
-                    problems.push(output_error(&path, e));
-                }
-            }
-        }
-        problems
+        (0..self.site.languages.len())
+            .into_par_iter()
+            .flat_map_iter(|lang| {
+                let code = &self.site.languages[lang].code;
+                let all: Vec<&crate::search::Doc> = (0..self.site.pages.len())
+                    .filter(|&p| self.site.pages[p].lang == lang)
+                    .flat_map(|p| docs[p].iter())
+                    .collect();
+                crate::search::index_files(code, &all, &self.vocabulary)
+                    .into_iter()
+                    .filter_map(move |(name, text)| {
+                        let path = format!("search/{code}/{name}");
+                        out.write(&path, text.as_bytes())
+                            .err()
+                            .map(|e| output_error(&path, e))
+                    })
+            })
+            .collect()
     }
 
     /// The 404 page (with the site's navigation), sitemap, robots.txt, the feeds, which
@@ -216,7 +215,14 @@ impl Renderer {
                     .iter()
                     .map(|q| {
                         let url = format!("{url}#{}", q.id);
-                        crate::search::Doc::new(lang, &q.title_text, &q.answer_text, url, title)
+                        crate::search::Doc::new(
+                            &self.vocabulary,
+                            lang,
+                            &q.title_text,
+                            &q.answer_text,
+                            url,
+                            title,
+                        )
                     })
                     .collect();
                 if let Ok(mut all) = self.search_docs.lock() {

@@ -1,13 +1,24 @@
 //! QR codes of page addresses, as small SVGs made at build time (no network), for posters
 //! at commune service centres and for the printed booklet.
 
-use qrcodegen::{QrCode, QrCodeEcc};
+use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
 /// An SVG QR code of `text`, or `None` if it is too long for a QR code. Dark modules are
 /// drawn as one stroked path of horizontal runs, which keeps a typical page URL's code
 /// around 3 KB.
 pub fn svg(text: &str, label: &str) -> Option<String> {
-    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    // A fixed mask: choosing the best of eight costs eight times the work for a code that
+    // scans just as well (any mask is valid; the choice only evens out the pattern).
+    let segments = QrSegment::make_segments(text);
+    let qr = QrCode::encode_segments_advanced(
+        &segments,
+        QrCodeEcc::Medium,
+        Version::MIN,
+        Version::MAX,
+        Some(Mask::new(2)),
+        true,
+    )
+    .ok()?;
     let size = qr.size();
     let border = 4;
     let mut path = String::new();

@@ -54,7 +54,8 @@
     if (two.every((c) => /[a-z0-9]/.test(c))) return two.join('');
     return `x${two.reduce((a, c) => a + c.codePointAt(0), 0) % 32}`;
   };
-  // Postings of a term: Map doc → positions. The last term may be a prefix being typed.
+  // Postings of a term: Map doc → {q: question positions, a: answer count}. The last
+  // term may be a prefix being typed.
   const postings = async (idx, term, prefix) => {
     let table = idx.terms;
     if (!table) table = idx.shards.includes(shardOf(term)) ? await load(`t-${shardOf(term)}`) : null;
@@ -63,14 +64,15 @@
     const keys = table[term] ? [term] : prefix ? Object.keys(table).filter((k) => k.startsWith(term)).slice(0, 50) : [];
     for (const k of keys) {
       const a = table[k];
-      for (let i = 0; i < a.length;) {
-        const doc = a[i];
+      for (let i = 0, doc = 0; i < a.length;) {
+        doc += a[i];
         const n = a[i + 1];
-        const pos = found.get(doc) || [];
+        const hit = found.get(doc) || { q: [], a: 0 };
         let p = 0;
-        for (let j = 0; j < n; j++) pos.push(p += a[i + 2 + j]);
-        found.set(doc, pos.sort((x, y) => x - y));
-        i += 2 + n;
+        for (let j = 0; j < n; j++) hit.q.push(p += a[i + 2 + j]);
+        hit.a += a[i + 2 + n];
+        found.set(doc, hit);
+        i += 3 + n;
       }
     }
     return found;
@@ -91,12 +93,12 @@
     const lastIsPrefix = !/\s$/.test(q) && /^[a-z0-9]+$/.test(qt[qt.length - 1]);
     const per = await Promise.all(qt.map((t, i) => postings(idx, t, lastIsPrefix && i === qt.length - 1)));
     const scores = new Map();
-    per.forEach((m, i) => m.forEach((pos, doc) => {
+    per.forEach((m, i) => m.forEach((hit, doc) => {
       const s = scores.get(doc) || { hits: 0, score: 0 };
       s.hits++;
-      s.score += Math.min(5, pos.filter((p) => p < 1000).length * 3 + pos.filter((p) => p >= 1000).length);
+      s.score += Math.min(6, hit.q.length * 3 + hit.a);
       const next = per[i + 1] && per[i + 1].get(doc);
-      if (next) { const g = gap(pos, next); s.score += g === 0 ? 20 : 10 / (1 + g); }
+      if (next && hit.q.length && next.q.length) { const g = gap(hit.q, next.q); s.score += g === 0 ? 20 : 10 / (1 + g); }
       scores.set(doc, s);
     }));
     const exact = q.toLowerCase().normalize('NFC').split(/\s+/).filter((w) => w && fold(w) !== w);
