@@ -118,8 +118,6 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
 
     let (sources, mut diagnostics) = crate::content::load(root, &config, opts.drafts);
     stages.done("load content");
-    let theme = crate::theme::load(root, &config.theme).map_err(|d| vec![d])?;
-    let site_locales = crate::theme::site_files(root, "locales").map_err(|d| vec![d])?;
     if has_errors(&diagnostics) {
         return Err(finish(diagnostics));
     }
@@ -135,35 +133,66 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
         d.append(&mut diagnostics);
         finish(d)
     })?;
+    diagnostics.extend(site.warnings.iter().cloned());
     stages.done("site model");
-    let site_locales: Vec<_> = site_locales
+    let presentation =
+        load_presentation(root, &site.config, &site.languages).map_err(|mut d| {
+            d.append(&mut diagnostics);
+            finish(d)
+        })?;
+    diagnostics.extend(presentation.warnings);
+    let renderer = crate::render::Renderer::new(Arc::new(site), Arc::new(presentation.templates));
+    stages.done("strings, templates, listings");
+    Ok(Loaded {
+        opts: opts.clone(),
+        output,
+        theme: presentation.theme,
+        localizer: presentation.localizer,
+        renderer,
+        warnings: finish(diagnostics),
+    })
+}
+
+/// The theme, the UI strings and the parsed templates: everything but the content.
+pub struct Presentation {
+    pub theme: crate::theme::Theme,
+    pub localizer: Arc<crate::i18n::Localizer>,
+    pub templates: crate::render::Templates,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads what the pages are presented with; `loa check` calls it on its own, so that
+/// template and Fluent mistakes are reported even when the content has errors.
+pub fn load_presentation(
+    root: &Path,
+    config: &crate::config::SiteConfig,
+    languages: &[crate::site::Language],
+) -> Result<Presentation, Vec<Diagnostic>> {
+    let theme = crate::theme::load(root, &config.theme).map_err(|d| vec![d])?;
+    let site_locales: Vec<_> = crate::theme::site_files(root, "locales")
+        .map_err(|d| vec![d])?
         .into_iter()
         .map(|mut f| {
             f.origin = PathBuf::from("locales").join(&f.rel);
             f
         })
         .collect();
-    let (localizer, fluent_problems) =
-        crate::i18n::Localizer::load(&site.languages, &theme.locales, &site_locales);
-    diagnostics.extend(fluent_problems);
+    let (localizer, mut diagnostics) =
+        crate::i18n::Localizer::load(languages, &theme.locales, &site_locales);
     if has_errors(&diagnostics) {
-        return Err(finish(diagnostics));
+        return Err(diagnostics);
     }
     let localizer = Arc::new(localizer);
-    let templates = crate::render::Templates::new(&site.config, &theme, localizer.clone())
-        .map_err(|mut d| {
+    let templates =
+        crate::render::Templates::new(config, &theme, localizer.clone()).map_err(|mut d| {
             d.append(&mut diagnostics);
-            finish(d)
+            d
         })?;
-    let renderer = crate::render::Renderer::new(Arc::new(site), Arc::new(templates));
-    stages.done("strings, templates, listings");
-    Ok(Loaded {
-        opts: opts.clone(),
-        output,
+    Ok(Presentation {
         theme,
         localizer,
-        renderer,
-        warnings: finish(diagnostics),
+        templates,
+        warnings: diagnostics,
     })
 }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use fluent_bundle::FluentValue;
 
-use loa::error::Diagnostic;
+use loa::error::{Diagnostic, Severity};
 use loa::messages::text;
 use loa::translations;
 
@@ -172,4 +172,60 @@ pub fn new(root: &Path, translate: Option<&Path>, target: &str) -> ExitCode {
             loa::error::Problem::Output(e.to_string()),
         )]),
     }
+}
+
+/// `loa check`: every problem, sorted by file and line; exit 0 clean, 1 problems, 2 could
+/// not run.
+pub fn check(opts: &loa::build::Options, format: &str) -> ExitCode {
+    let found = match loa::check::run(opts) {
+        Ok(found) => found,
+        Err(d) => return fail(&d),
+    };
+    if format == "json" {
+        let rows: Vec<serde_json::Value> = found
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "severity": match d.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Note => "note",
+                    },
+                    "file": d.path.display().to_string(),
+                    "line": d.line,
+                    "column": d.column,
+                    "code": loa::messages::problem_id(&d.problem),
+                    "message": d.problem.to_string(),
+                })
+            })
+            .collect();
+        match serde_json::to_string_pretty(&rows) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        for d in &found {
+            println!("{d}");
+        }
+        let count = |s: Severity| found.iter().filter(|d| d.severity == s).count();
+        if found.is_empty() {
+            println!("{}", text("check-clean", &[]));
+        } else {
+            println!(
+                "{}",
+                text(
+                    "check-summary",
+                    &[
+                        ("errors", count(Severity::Error).into()),
+                        ("warnings", count(Severity::Warning).into()),
+                        ("notes", count(Severity::Note).into()),
+                    ]
+                )
+            );
+        }
+    }
+    ExitCode::from(loa::check::status(&found))
 }

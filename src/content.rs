@@ -163,15 +163,18 @@ pub fn load(
             }
         }
     }
-    let results: Vec<Result<SourcePage, Vec<Diagnostic>>> = files
+    let results: Vec<_> = files
         .par_iter()
         .map(|rel| load_file(root, rel, config))
         .collect();
     let mut pages = Vec::new();
     for r in results {
         match r {
-            Ok(p) if p.front.draft && !include_drafts => {}
-            Ok(p) => pages.push(p),
+            Ok((p, _)) if p.front.draft && !include_drafts => {}
+            Ok((p, lints)) => {
+                pages.push(p);
+                diagnostics.extend(lints);
+            }
             Err(d) => diagnostics.extend(d),
         }
     }
@@ -226,11 +229,13 @@ fn classify(
     }
 }
 
+/// Loads one Markdown file: its metadata, and the warnings about its body (a draft's
+/// too: they are for the author, who is working on it).
 pub fn load_file(
     root: &Path,
     rel: &Path,
     config: &SiteConfig,
-) -> Result<SourcePage, Vec<Diagnostic>> {
+) -> Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (lang, pillar, kind, key) =
         classify(rel, config).map_err(|p| vec![Diagnostic::error(rel, None, p)])?;
     let text = read_text(root, rel).map_err(|d| vec![d])?;
@@ -324,7 +329,11 @@ pub fn load_file(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(SourcePage {
+    let lints = crate::check::lint_body(root, rel, kind, split.body, split.body_line, config);
+    if crate::error::has_errors(&lints) {
+        return Err(lints);
+    }
+    let page = SourcePage {
         kind,
         lang,
         pillar,
@@ -343,7 +352,8 @@ pub fn load_file(
         },
         body_line: split.body_line,
         outline: markdown::outline(split.body),
-    })
+    };
+    Ok((page, lints))
 }
 
 /// Reads a page's body again for rendering.

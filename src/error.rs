@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Accepted silently by a build; `loa check` mentions it.
+    Note,
     Warning,
     Error,
 }
@@ -84,6 +86,34 @@ pub enum Problem {
     FluentSyntax(String),
     MissingMessage(String),
     Output(String),
+    EmptyExplainer,
+    NoQuestions,
+    DuplicateQuestionId(String),
+    SkippedHeadingLevel {
+        from: u8,
+        to: u8,
+    },
+    AbsoluteSelfLink(String),
+    MissingImage(String),
+    LinkToUntranslated {
+        target: String,
+        language: String,
+    },
+    ByteOrderMark,
+    CrlfLineEndings,
+    SymlinkOutside(String),
+    BrokenSymlink,
+    TranslationMissing {
+        language: String,
+    },
+    TranslationStale {
+        source: String,
+    },
+    QuestionCountMismatch {
+        source: String,
+        here: usize,
+        there: usize,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -99,13 +129,20 @@ pub struct Hint(pub Option<String>);
 impl Hint {
     /// The closest candidate, if it is close enough to be a likely typo.
     pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Hint {
+        let candidates: Vec<&str> = candidates.into_iter().collect();
         let best = candidates
-            .into_iter()
-            .map(|c| (edit_distance(word, c), c))
+            .iter()
+            .map(|c| (edit_distance(word, c), *c))
             .min_by_key(|(d, _)| *d);
         match best {
             Some((d, c)) if d <= 2.max(word.chars().count() / 3) => Hint(Some(c.to_string())),
-            _ => Hint(None),
+            // `kinh-te` for `kinh-te-so`: a name cut short is a likely mistake too.
+            _ => Hint(
+                candidates
+                    .iter()
+                    .find(|c| word.len() >= 3 && (c.starts_with(word) || word.starts_with(**c)))
+                    .map(|c| c.to_string()),
+            ),
         }
     }
 }
@@ -153,6 +190,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(path: impl Into<PathBuf>, line: Option<usize>, problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, line, problem)
+        }
+    }
+
     pub fn at_column(mut self, column: Option<usize>) -> Self {
         self.column = column;
         self
@@ -171,6 +215,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => crate::messages::text("label-error", &[]),
             Severity::Warning => crate::messages::text("label-warning", &[]),
+            Severity::Note => crate::messages::text("label-note", &[]),
         };
         write!(f, ": {label}: {}", self.problem)
     }

@@ -5,6 +5,7 @@
 //! [`build`] runs them in order; [`error`] is what every stage reports in.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;

@@ -69,6 +69,12 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    Check {
+        #[command(flatten)]
+        args: BuildArgs,
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     Init {
         dir: PathBuf,
     },
@@ -148,6 +154,10 @@ fn localized_command() -> clap::Command {
         .mut_subcommand("watch", |c| {
             build_args(help_flags(c.about(t("help-watch"))))
         })
+        .mut_subcommand("check", |c| {
+            build_args(help_flags(c.about(t("help-check"))))
+                .mut_arg("format", |a| with_heading(a, "help-format"))
+        })
         .mut_subcommand("serve", |c| {
             build_args(help_flags(c.about(t("help-serve"))))
                 .mut_arg("port", |a| with_heading(a, "help-port"))
@@ -172,6 +182,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { args } => build(args.options()),
         Command::Watch { args } => live::watch(args.options()),
+        Command::Check { args, format } => commands::check(&args.options(), &format),
         Command::Serve {
             args,
             port,

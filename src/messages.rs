@@ -103,8 +103,18 @@ fn hint(h: &Hint) -> FluentValue<'static> {
 
 /// A problem said in the chosen language.
 pub fn problem(p: &Problem) -> String {
+    let (id, args) = problem_parts(p);
+    text(id, &args)
+}
+
+/// The stable id of a problem (its message id), for machine-readable output.
+pub fn problem_id(p: &Problem) -> &'static str {
+    problem_parts(p).0
+}
+
+fn problem_parts(p: &Problem) -> (&'static str, Vec<(&'static str, FluentValue<'static>)>) {
     use Problem::*;
-    let (id, args): (&str, Vec<(&str, FluentValue)>) = match p {
+    match p {
         Unreadable(reason) => ("unreadable", vec![("reason", s(reason))]),
         NotUtf8 { byte } => ("not-utf8", vec![("byte", s(&format!("{byte:02x}")))]),
         MissingConfig => ("missing-config", vec![]),
@@ -162,8 +172,41 @@ pub fn problem(p: &Problem) -> String {
         FluentSyntax(detail) => ("fluent-syntax", vec![("detail", s(detail))]),
         MissingMessage(key) => ("missing-message", vec![("key", s(key))]),
         Output(reason) => ("output", vec![("reason", s(reason))]),
-    };
-    text(id, &args)
+        EmptyExplainer => ("empty-explainer", vec![]),
+        NoQuestions => ("no-questions", vec![]),
+        DuplicateQuestionId(id) => ("duplicate-question-id", vec![("id", s(id))]),
+        SkippedHeadingLevel { from, to } => (
+            "skipped-heading-level",
+            vec![
+                ("from", FluentValue::from(*from)),
+                ("to", FluentValue::from(*to)),
+            ],
+        ),
+        AbsoluteSelfLink(url) => ("absolute-self-link", vec![("url", s(url))]),
+        MissingImage(path) => ("missing-image", vec![("path", s(path))]),
+        LinkToUntranslated { target, language } => (
+            "link-to-untranslated",
+            vec![("target", s(target)), ("language", s(language))],
+        ),
+        ByteOrderMark => ("byte-order-mark", vec![]),
+        CrlfLineEndings => ("crlf-line-endings", vec![]),
+        SymlinkOutside(target) => ("symlink-outside", vec![("target", s(target))]),
+        BrokenSymlink => ("broken-symlink", vec![]),
+        TranslationMissing { language } => ("translation-missing", vec![("language", s(language))]),
+        TranslationStale { source } => ("translation-stale", vec![("source", s(source))]),
+        QuestionCountMismatch {
+            source,
+            here,
+            there,
+        } => (
+            "question-count-mismatch",
+            vec![
+                ("source", s(source)),
+                ("here", FluentValue::from(*here)),
+                ("there", FluentValue::from(*there)),
+            ],
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ impl Sink for InPlace {
     }
 }
 
+/// Writes nothing: `loa check` renders every page to find template errors, and keeps none.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,

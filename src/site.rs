@@ -65,6 +65,8 @@ pub struct Site {
     pub pillar_listing: Vec<Vec<Vec<usize>>>,
     /// `[lang][audience]`: explainer pages for that audience, by pillar, weight, title.
     pub audience_listing: Vec<Vec<Vec<usize>>>,
+    /// What the model noticed that does not stop a build (links to untranslated pages).
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub struct BuildOptions {
@@ -217,6 +219,7 @@ impl Site {
         let mut site = Site {
             pillar_listing: Vec::new(),
             audience_listing: Vec::new(),
+            warnings: Vec::new(),
             config,
             root,
             base_path,
@@ -232,6 +235,7 @@ impl Site {
         if crate::error::has_errors(&problems) {
             return Err(problems);
         }
+        site.warnings = problems;
         Ok(site)
     }
 
@@ -388,6 +392,16 @@ impl Site {
                     ));
                     continue;
                 };
+                if self.pages[target].fallback {
+                    out.push(Diagnostic::warning(
+                        &source.path,
+                        line,
+                        Problem::LinkToUntranslated {
+                            target: written.clone(),
+                            language: self.languages[source.lang].code.clone(),
+                        },
+                    ));
+                }
                 if let (Some(anchor), Some(t)) = (&link.anchor, self.source(target))
                     && !t.outline.anchors.contains(anchor)
                 {
@@ -408,7 +422,8 @@ impl Site {
 
 const CONFIG_NAME: &str = crate::config::CONFIG_FILE;
 
-fn languages(config: &SiteConfig) -> Vec<Language> {
+/// The site's languages with their fallback chains and URL prefixes.
+pub fn languages(config: &SiteConfig) -> Vec<Language> {
     let index = |code: &str| config.languages.iter().position(|l| l.code == code);
     let default = index(&config.default_language).unwrap_or(0);
     config

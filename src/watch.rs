@@ -115,6 +115,17 @@ impl Session {
         }
     }
 
+    /// Whether `path` was a folder holding some of the site's files.
+    pub fn had_folder(&self, path: &Path) -> bool {
+        let rel = crate::error::relative(&self.opts.source, path);
+        self.loaded.as_ref().is_some_and(|l| {
+            l.site()
+                .sources
+                .iter()
+                .any(|s| s.path.starts_with(&rel) && s.path != rel)
+        })
+    }
+
     pub fn loaded(&self) -> Option<&Loaded> {
         self.loaded.as_ref()
     }
@@ -145,6 +156,11 @@ impl Session {
             let rel = crate::error::relative(&root, path);
             // A folder alone changes nothing: its files' own events follow.
             if is_ignored(&rel) || path.starts_with(&output) || path.is_dir() {
+                continue;
+            }
+            if self.had_folder(path) {
+                // A folder of content moved out or deleted: every file in it is gone.
+                whole = true;
                 continue;
             }
             let first = rel
@@ -248,7 +264,7 @@ impl Session {
                 return Ok(None);
             };
             match crate::content::load_file(root, rel, &site.config) {
-                Ok(page) => {
+                Ok((page, _warnings)) => {
                     let old = &site.sources[index];
                     if page.front.slug != old.front.slug || page.front.draft != old.front.draft {
                         return Ok(None);
@@ -421,6 +437,16 @@ pub fn watch(
         }
         let output = session.output_dir();
         let output = output.canonicalize().unwrap_or(output);
+        // A folder created or moved in: its files may have landed before the watcher
+        // could watch it, so look inside.
+        let inside: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .flat_map(|d| walkdir::WalkDir::new(d).into_iter().filter_map(Result::ok))
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        paths.extend(inside);
         let changed: Vec<PathBuf> = paths
             .into_iter()
             .filter(|p| !p.starts_with(&output))
@@ -430,8 +456,9 @@ pub fn watch(
                     .map(|r| session.opts.source.join(r))
             })
             .filter(|p| !is_ignored(&crate::error::relative(&session.opts.source, p)))
-            // Gone and nameless: an editor's or tool's temporary file (sed, some IDEs).
-            .filter(|p| p.exists() || p.extension().is_some())
+            // Gone and nameless: an editor's or tool's temporary file (sed, some IDEs),
+            // unless it was a folder of the site (moved out or deleted).
+            .filter(|p| p.exists() || p.extension().is_some() || session.had_folder(p))
             .collect();
         if changed.is_empty() {
             continue;

@@ -142,6 +142,15 @@ impl Events {
     }
 }
 
+/// Waits (bounded) until a path answers with `status`.
+fn wait_for_status(port: u16, path: &str, status: u16) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while get(port, path).status != status {
+        assert!(Instant::now() < deadline, "{path} never answered {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn site_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
@@ -255,6 +264,24 @@ fn edits_reload_open_pages_and_errors_show_until_fixed() {
     std::fs::write(site.join("static/extra.css"), "body{color:#111}").unwrap();
     events.expect("event: css");
 
+    // A folder moved in, then out again.
+    events.settle();
+    let incoming = tmp.path().join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    std::fs::write(
+        incoming.join("moi.md"),
+        "---\ntitle: New\n---\n## Q?\n\nA.\n",
+    )
+    .unwrap();
+    let moved = site.join("content/en/kinh-te-so");
+    std::fs::rename(&incoming, &moved).unwrap();
+    events.expect("event: reload");
+    wait_for_status(p, "/en/kinh-te-so/moi/", 200);
+    events.settle();
+    std::fs::rename(&moved, &incoming).unwrap();
+    events.expect("event: reload");
+    wait_for_status(p, "/en/kinh-te-so/moi/", 404);
+
     // A deleted explainer disappears. (Its links go first: deleting a linked page is an
     // error the author must see.)
     let en = site.join("content/en/chung/a.md");
@@ -267,11 +294,7 @@ fn edits_reload_open_pages_and_errors_show_until_fixed() {
     events.settle();
     std::fs::remove_file(site.join("content/vi/kinh-te-so/b.md")).unwrap();
     events.expect("event: reload");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while get(p, "/kinh-te-so/b/").status != 404 {
-        assert!(Instant::now() < deadline, "deleted page still served");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_status(p, "/kinh-te-so/b/", 404);
 
     // After all that, the output equals a clean build of the same files.
     let clean = tmp.path().join("clean");

@@ -43,6 +43,25 @@ fluent-syntax = Fluent syntax error: { $detail }
 missing-message = the Fluent message `{ $key }` exists in no language (add it to locales/<lang>/*.ftl)
 output = cannot write the output: { $reason }
 
+empty-explainer = this explainer is empty; write an intro and at least one question (a line starting with `## `)
+no-questions = this explainer has no questions; each question is a line starting with `## `
+duplicate-question-id = two headings have the id `#{ $id }`; give one of them another `{"{"}#…{"}"}`
+skipped-heading-level = a level-{ $to } heading follows a level-{ $from } heading; use `{ $from ->
+    [1] ##
+    [2] ###
+    [3] ####
+   *[other] #####
+}` here, or add the missing level
+absolute-self-link = link to this site's own address `{ $url }`; link the .md file instead, so that the link works in every copy of the site
+missing-image = image `{ $path }` not found; put it in static/ and link it from the site root
+link-to-untranslated = link to `{ $target }`, which is not translated into `{ $language }` yet; readers will get the fallback text
+byte-order-mark = the file starts with a byte order mark (BOM); it is accepted, but some tools show it as stray characters
+crlf-line-endings = the file has Windows line endings (CRLF); they are accepted
+symlink-outside = a symbolic link that points outside the site, to `{ $target }`; copy the file into the site instead
+broken-symlink = a symbolic link that leads nowhere or loops; remove it
+translation-missing = not translated into `{ $language }` yet
+translation-stale = the source `{ $source }` changed after this was translated; update it, then run `loa translations --mark` on this file
+question-count-mismatch = { $here } questions here but { $there } in the source `{ $source }`
 ## Progress and results
 built = Built { $pages } pages ({ $explainers } explainer files, { $languages } languages, { $fallbacks } not yet translated) into { $output } in { $ms } ms
 build-failed = Build failed with { $errors ->
@@ -103,3 +122,6 @@ help-serve = Build, rebuild on changes, and preview the site in a browser with l
 help-port = The port to listen on (the next free one if it is taken)
 help-bind = The address to listen on (loopback unless told otherwise)
 help-open = Open the preview in the browser
+check-summary = { $errors } errors, { $warnings } warnings, { $notes } notes
+check-clean = No problems found.
+help-check = Check the whole site without writing it: every problem a build would refuse, and more

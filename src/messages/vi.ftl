@@ -42,6 +42,25 @@ fluent-syntax = lỗi cú pháp Fluent: { $detail }
 missing-message = chuỗi giao diện `{ $key }` không có trong ngôn ngữ nào (hãy thêm vào locales/<ngôn ngữ>/*.ftl)
 output = không ghi được kết quả: { $reason }
 
+empty-explainer = bài này trống; hãy viết lời giới thiệu và ít nhất một câu hỏi (một dòng bắt đầu bằng `## `)
+no-questions = bài này chưa có câu hỏi nào; mỗi câu hỏi là một dòng bắt đầu bằng `## `
+duplicate-question-id = hai tiêu đề cùng mã `#{ $id }`; hãy đặt cho một tiêu đề mã `{"{"}#…{"}"}` khác
+skipped-heading-level = tiêu đề cấp { $to } đứng ngay sau tiêu đề cấp { $from }; hãy dùng `{ $from ->
+    [1] ##
+    [2] ###
+    [3] ####
+   *[other] #####
+}` ở đây, hoặc thêm cấp còn thiếu
+absolute-self-link = liên kết tới chính địa chỉ của trang `{ $url }`; hãy liên kết tới tệp .md, để liên kết đúng ở mọi bản sao của trang
+missing-image = không tìm thấy ảnh `{ $path }`; hãy đặt ảnh vào static/ và liên kết từ gốc trang
+link-to-untranslated = liên kết tới `{ $target }`, bài này chưa được dịch sang `{ $language }`; người đọc sẽ thấy bản ngôn ngữ dự phòng
+byte-order-mark = tệp bắt đầu bằng dấu BOM; vẫn được chấp nhận, nhưng một số công cụ hiện nó thành ký tự lạ
+crlf-line-endings = tệp dùng kiểu xuống dòng của Windows (CRLF); vẫn được chấp nhận
+symlink-outside = liên kết tượng trưng (symlink) trỏ ra ngoài trang, tới `{ $target }`; hãy chép tệp vào trong trang
+broken-symlink = liên kết tượng trưng (symlink) không dẫn tới đâu hoặc lặp vòng; hãy xóa nó
+translation-missing = chưa được dịch sang `{ $language }`
+translation-stale = bản gốc `{ $source }` đã sửa sau khi dịch; hãy cập nhật bản dịch rồi chạy `loa translations --mark` cho tệp này
+question-count-mismatch = ở đây có { $here } câu hỏi nhưng bản gốc `{ $source }` có { $there }
 ## Tiến trình và kết quả
 built = Đã tạo { $pages } trang ({ $explainers } tệp bài hỏi đáp, { $languages } ngôn ngữ, { $fallbacks } trang chưa dịch) vào { $output } trong { $ms } ms
 build-failed = Không tạo được trang: có { $errors } lỗi; bản trang trước đó vẫn được giữ nguyên.
@@ -99,3 +118,6 @@ help-serve = Tạo trang, tạo lại khi có thay đổi, và xem trước tron
 help-port = Cổng để lắng nghe (cổng trống kế tiếp nếu cổng này bận)
 help-bind = Địa chỉ để lắng nghe (chỉ máy này, nếu không chỉ định khác)
 help-open = Mở bản xem trước trong trình duyệt
+check-summary = { $errors } lỗi, { $warnings } cảnh báo, { $notes } ghi chú
+check-clean = Không thấy vấn đề nào.
+help-check = Kiểm tra toàn bộ trang mà không ghi ra: mọi lỗi khiến việc tạo trang dừng lại, và hơn thế

@@ -127,6 +127,14 @@ impl Renderer {
         &self.templates
     }
 
+    /// Renders every page and the extras into `out`.
+    pub fn render_all_to(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        let all: Vec<usize> = (0..self.site.pages.len()).collect();
+        let mut diagnostics = self.render_pages(&all, out);
+        diagnostics.extend(self.render_extras(out));
+        diagnostics
+    }
+
     /// Renders and writes some pages, in parallel.
     pub fn render_pages(&self, pages: &[usize], out: &dyn Sink) -> Vec<Diagnostic> {
         pages
