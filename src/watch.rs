@@ -53,7 +53,13 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     /// A whole build failed: the next change rebuilds everything.
     needs_full: bool,
+    /// Languages whose search index is behind their pages: written by
+    /// [`Session::finish`], after the pages are out and the browser told.
+    search_behind: BTreeSet<usize>,
 }
+
+/// The folders of a site whose changes rebuild it (with `site.yaml`).
+const WATCHED_FOLDERS: [&str; 4] = ["content", "themes", "locales", "static"];
 
 /// Editors' temporary and backup files, and hidden files, never trigger a rebuild.
 pub fn is_ignored(path: &Path) -> bool {
@@ -97,6 +103,7 @@ impl Session {
             loaded: None,
             pending: BTreeSet::new(),
             needs_full: true,
+            search_behind: BTreeSet::new(),
         };
         let result = session.full(Instant::now());
         (session, result)
@@ -126,6 +133,29 @@ impl Session {
         })
     }
 
+    /// Brings the search index up to date with the pages. Watch mode calls it after each
+    /// rebuild has been reported, so that a page shows before its index is rewritten.
+    pub fn finish(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let Some(loaded) = self.loaded.as_ref() else {
+            return Ok(());
+        };
+        if self.search_behind.is_empty() {
+            return Ok(());
+        }
+        let languages: Vec<usize> = std::mem::take(&mut self.search_behind)
+            .into_iter()
+            .collect();
+        let out = InPlace {
+            dir: loaded.output.clone(),
+        };
+        let problems = loaded.renderer.render_search_for(&languages, &out);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
     pub fn loaded(&self) -> Option<&Loaded> {
         self.loaded.as_ref()
     }
@@ -137,6 +167,7 @@ impl Session {
         self.loaded = Some(loaded);
         self.needs_full = false;
         self.pending.clear();
+        self.search_behind.clear();
         Ok(Rebuild {
             kind: RebuildKind::Full,
             pages,
@@ -293,8 +324,9 @@ impl Session {
                 .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
                 .collect();
             pages.extend(booklets(&site));
-            let mut problems = loaded.renderer.render_pages(&pages, &out);
-            problems.extend(loaded.renderer.render_search(&out));
+            let problems = loaded.renderer.render_pages(&pages, &out);
+            self.search_behind
+                .extend(pages.iter().map(|&p| site.pages[p].lang));
             if !problems.is_empty() {
                 self.pending = changed.clone();
                 return Err(problems);
@@ -322,6 +354,8 @@ impl Session {
         let pages = dependents(&site, renderer.site(), &replaced);
         let mut problems = renderer.render_pages(&pages, &out);
         problems.extend(renderer.render_extras(&out));
+        self.search_behind
+            .extend(pages.iter().map(|&p| renderer.site().pages[p].lang));
         if !problems.is_empty() {
             self.pending = changed.clone();
             return Err(problems);
@@ -412,7 +446,21 @@ pub fn watch(
         .source
         .canonicalize()
         .unwrap_or_else(|_| session.opts.source.clone());
-    watcher.watch(&root, RecursiveMode::Recursive)?;
+    // Only what a site is made of: not the output, not `target/` or anything else that
+    // may share the folder (and eat the system's limit of watches).
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
+    let mut watched = BTreeSet::new();
+    let mut watch_folders = |watcher: &mut notify::RecommendedWatcher| -> notify::Result<()> {
+        for folder in WATCHED_FOLDERS {
+            let dir = root.join(folder);
+            if dir.is_dir() && !watched.contains(folder) {
+                watcher.watch(&dir, RecursiveMode::Recursive)?;
+                watched.insert(folder);
+            }
+        }
+        Ok(())
+    };
+    watch_folders(&mut watcher)?;
     // Only now is no save missed: say so (print the URL) no earlier.
     on_ready();
     let quiet = Duration::from_millis(30);
@@ -435,6 +483,8 @@ pub fn watch(
                 Err(_) => break,
             }
         }
+        // A watched folder created since the start (a first `static/`, say).
+        watch_folders(&mut watcher)?;
         let output = session.output_dir();
         let output = output.canonicalize().unwrap_or(output);
         // A folder created or moved in: its files may have landed before the watcher
@@ -450,6 +500,11 @@ pub fn watch(
         let changed: Vec<PathBuf> = paths
             .into_iter()
             .filter(|p| !p.starts_with(&output))
+            .filter(|p| {
+                let rel = p.strip_prefix(&root).unwrap_or(p);
+                rel == Path::new(crate::config::CONFIG_FILE)
+                    || WATCHED_FOLDERS.iter().any(|f| rel.starts_with(f))
+            })
             .filter_map(|p| {
                 p.strip_prefix(&root)
                     .ok()
@@ -465,6 +520,9 @@ pub fn watch(
         }
         let result = session.apply(&changed);
         on_rebuild(&changed, &result, session);
+        if let Err(problems) = session.finish() {
+            on_rebuild(&changed, &Err(problems), session);
+        }
     }
 }
 

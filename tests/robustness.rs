@@ -89,7 +89,11 @@ fn build_with_body(body: &str) -> (bool, String) {
         "title: {vi: T}\nbase_url: https://a.vn/\ndefault_language: vi\nlanguages:\n  - code: vi\n    name: V\npillars:\n  - id: p\n    title: {vi: P}\n",
     )
     .unwrap();
-    std::fs::write(site.join("content/vi/p/a.md"), format!("---\ntitle: A\n---\n{body}")).unwrap();
+    std::fs::write(
+        site.join("content/vi/p/a.md"),
+        format!("---\ntitle: A\n---\n{body}"),
+    )
+    .unwrap();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(["build", "--source", site.to_str().unwrap(), "--output"])
         .arg(tmp.path().join("out"))
@@ -107,7 +111,10 @@ fn a_ten_thousand_deep_nested_list_builds() {
         body.push_str("- item\n");
     }
     let (ok, err) = build_with_body(&body);
-    assert!(!err.contains("panicked") && !err.contains("overflow"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("overflow"),
+        "{err}"
+    );
     assert!(ok, "{err}");
 }
 
@@ -128,7 +135,9 @@ fn binary_garbage_is_a_message_not_a_panic() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path();
     std::fs::create_dir_all(site.join("content/vi/p")).unwrap();
-    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(site.join("site.yaml"), &garbage).unwrap();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(["build", "--source"])

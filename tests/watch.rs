@@ -45,8 +45,10 @@ fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-/// The incremental output must equal a clean build of the same files.
-fn assert_equals_clean_build(f: &Fixture) {
+/// The incremental output must equal a clean build of the same files (once the session
+/// has finished the search index, as watch mode does after every rebuild).
+fn assert_equals_clean_build(f: &Fixture, s: &mut Session) {
+    s.finish().unwrap();
     if f.clean.exists() {
         fs::remove_dir_all(&f.clean).unwrap();
     }
@@ -76,7 +78,7 @@ fn every_kind_of_change_ends_equal_to_a_clean_build() {
     assert_eq!(r.kind, RebuildKind::Pages);
     assert!(r.pages <= 5, "{} pages re-rendered", r.pages);
     assert!(read(&f.out.join("chung/a/index.html")).contains("công nghệ số và dữ liệu"));
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // A title, a weight that reorders the pillar's pages, and a new question.
     edit(
@@ -92,12 +94,12 @@ fn every_kind_of_change_ends_equal_to_a_clean_build() {
     );
     let r = s.apply(std::slice::from_ref(&b)).unwrap();
     assert_eq!(r.kind, RebuildKind::Pages);
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // Audiences change: both the old and the new audience pages change.
     edit(&b, "audiences: [doanh-nghiep]", "audiences: [nguoi-dan]");
     s.apply(std::slice::from_ref(&b)).unwrap();
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // A new explainer, then a deleted one.
     let c = f.site.join("content/en/kinh-te-so/c.md");
@@ -107,17 +109,17 @@ fn every_kind_of_change_ends_equal_to_a_clean_build() {
         s.apply(std::slice::from_ref(&c)).unwrap().kind,
         RebuildKind::Full
     );
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
     fs::remove_file(&c).unwrap();
     s.apply(&[c]).unwrap();
     assert!(!f.out.join("en/kinh-te-so/c").exists());
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // A pillar intro's title shows in every page's navigation.
     let intro = f.site.join("content/vi/chung/_index.md");
     edit(&intro, "title: Những điều chung", "title: Điều chung");
     s.apply(&[intro]).unwrap();
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // The configuration and the site's UI strings rebuild everything.
     let config = f.site.join("site.yaml");
@@ -126,14 +128,14 @@ fn every_kind_of_change_ends_equal_to_a_clean_build() {
     let ftl = f.site.join("locales/en/site.ftl");
     edit(&ftl, "Site feed", "News feed");
     s.apply(&[ftl]).unwrap();
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 
     // A stylesheet of the site's own: copied without touching pages.
     fs::create_dir_all(f.site.join("static")).unwrap();
     let css = f.site.join("static/extra.css");
     fs::write(&css, "body { color: red; }\n").unwrap();
     assert_eq!(s.apply(&[css]).unwrap().kind, RebuildKind::Styles);
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 }
 
 #[test]
@@ -180,5 +182,5 @@ fn a_broken_change_keeps_the_last_good_page_until_it_is_fixed() {
     );
     s.apply(&[a]).unwrap();
     assert!(read(&f.out.join("kinh-te-so/b/index.html")).contains("nhiều hơn nữa"));
-    assert_equals_clean_build(&f);
+    assert_equals_clean_build(&f, &mut s);
 }

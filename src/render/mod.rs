@@ -132,6 +132,7 @@ impl Renderer {
         let all: Vec<usize> = (0..self.site.pages.len()).collect();
         let mut diagnostics = self.render_pages(&all, out);
         diagnostics.extend(self.render_extras(out));
+        diagnostics.extend(self.render_search(out));
         diagnostics
     }
 
@@ -146,11 +147,19 @@ impl Renderer {
     /// The search index of every language, from the questions of the last render of each
     /// explainer page.
     pub fn render_search(&self, out: &dyn Sink) -> Vec<Diagnostic> {
+        let all: Vec<usize> = (0..self.site.languages.len()).collect();
+        self.render_search_for(&all, out)
+    }
+
+    /// The search index of some languages only (watch mode rewrites the languages whose
+    /// pages changed).
+    pub fn render_search_for(&self, languages: &[usize], out: &dyn Sink) -> Vec<Diagnostic> {
         let Ok(docs) = self.search_docs.lock() else {
             return Vec::new();
         };
-        (0..self.site.languages.len())
-            .into_par_iter()
+        languages
+            .par_iter()
+            .copied()
             .flat_map_iter(|lang| {
                 let code = &self.site.languages[lang].code;
                 let all: Vec<&crate::search::Doc> = (0..self.site.pages.len())
@@ -169,8 +178,8 @@ impl Renderer {
             .collect()
     }
 
-    /// The 404 page (with the site's navigation), sitemap, robots.txt, the feeds, which
-    /// list every page, and the search index.
+    /// The 404 page (with the site's navigation), sitemap, robots.txt and the feeds,
+    /// which list every page. (The search index is [`Renderer::render_search`].)
     pub fn render_extras(&self, out: &dyn Sink) -> Vec<Diagnostic> {
         let mut diagnostics: Vec<Diagnostic> = feeds::all(&self.site)
             .into_iter()
@@ -183,7 +192,6 @@ impl Renderer {
         if let Err(d) = self.render_404(out) {
             diagnostics.push(d);
         }
-        diagnostics.extend(self.render_search(out));
         diagnostics
     }
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Save-to-updated-output latency of `loa watch` after one explainer edit.
+
+Starts `loa watch` on a site, waits for its first build, then edits one explainer
+several times (an answer's text, then a question's title) and reports, per edit: the
+milliseconds loa itself prints for the rebuild, and the wall-clock time from the write to
+the updated page being on disk (this includes the 30 ms debounce and the file-system
+event). Usage: bench/incremental.py SITE [EDITS]
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+site = sys.argv[1]
+edits = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+loa = os.environ.get("LOA", "target/release/loa")
+out = tempfile.mkdtemp(prefix="loa-incremental-")
+proc = subprocess.Popen([loa, "watch", "--source", site, "--output", out],
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                        env={**os.environ, "LANG": "C"})
+first = None
+for line in proc.stdout:
+    if first is None:
+        first = line.strip()
+    if line.startswith("Watching"):
+        break
+
+# The first explainer of the default language's first pillar.
+content = os.path.join(site, "content")
+lang = sorted(os.listdir(content))[0]
+vi = os.path.join(content, "vi") if os.path.isdir(os.path.join(content, "vi")) else os.path.join(content, lang)
+pillar = sorted(d for d in os.listdir(vi) if os.path.isdir(os.path.join(vi, d)))[0]
+name = sorted(f for f in os.listdir(os.path.join(vi, pillar)) if f.endswith(".md") and f != "_index.md")[0]
+path = os.path.join(vi, pillar, name)
+original = open(path, encoding="utf-8").read()
+page = os.path.join(out, pillar, name[:-3], "index.html")
+
+rows = []
+try:
+    for i in range(edits):
+        kind = "answer text" if i % 2 == 0 else "question title"
+        marker = f"loa-edit-{i}-{time.time_ns()}"
+        text = open(path, encoding="utf-8").read()
+        if kind == "answer text":
+            # Append a sentence to the last answer: the body changes, the outline does not.
+            text = text.rstrip("\n") + f" {marker}.\n"
+        else:
+            text = re.sub(r"^## (.*?)( \{#[^}]*\})?$", lambda m: f"## {m.group(1)} {marker}{m.group(2) or ''}",
+                          text, count=1, flags=re.M)
+        start = time.perf_counter()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        line = proc.stdout.readline().strip()
+        while marker not in open(page, encoding="utf-8").read():
+            time.sleep(0.001)
+        wall = (time.perf_counter() - start) * 1000
+        said = re.search(r"in (\d+) ms", line)
+        rows.append((kind, int(said.group(1)) if said else None, wall, line))
+        time.sleep(0.3)
+finally:
+    open(path, "w", encoding="utf-8").write(original)
+    proc.terminate()
+
+print(f"site: {site}\nfirst build: {first}\n")
+print("| edit | loa's rebuild (ms) | save → page on disk (ms) | loa said |")
+print("| --- | ---: | ---: | --- |")
+for kind, ms, wall, line in rows:
+    print(f"| {kind} | {ms} | {wall:.0f} | `{line}` |")
