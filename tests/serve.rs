@@ -299,14 +299,7 @@ fn edits_reload_open_pages_and_errors_show_until_fixed() {
     // After all that, the output equals a clean build of the same files.
     let clean = tmp.path().join("clean");
     build(&site, &clean, &[]);
-    let (got, want) = (snapshot(&site.join("public")), snapshot(&clean));
-    assert_eq!(
-        got.keys().collect::<Vec<_>>(),
-        want.keys().collect::<Vec<_>>()
-    );
-    for (k, v) in &want {
-        assert!(&got[k] == v, "{k} differs from a clean build");
-    }
+    assert_same_files(&site.join("public"), &clean);
 }
 
 #[test]

@@ -53,13 +53,7 @@ fn assert_equals_clean_build(f: &Fixture, s: &mut Session) {
         fs::remove_dir_all(&f.clean).unwrap();
     }
     build(&f.site, &f.clean, &[]);
-    let (got, want) = (snapshot(&f.out), snapshot(&f.clean));
-    let got_keys: Vec<_> = got.keys().collect();
-    let want_keys: Vec<_> = want.keys().collect();
-    assert_eq!(got_keys, want_keys, "different files");
-    for (k, v) in &want {
-        assert!(&got[k] == v, "{k} differs from a clean build");
-    }
+    assert_same_files(&f.out, &f.clean);
 }
 
 #[test]

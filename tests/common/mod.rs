@@ -129,3 +129,32 @@ pub fn json_ld(html: &str) -> Option<serde_json::Value> {
     let body = &rest[rest.find('>')? + 1..rest.find("</script>")?];
     Some(serde_json::from_str(body).expect("JSON-LD parses"))
 }
+
+/// Runs a build that must fail: no output written where there was none, no panic.
+/// Returns what it said on stderr.
+pub fn build_fails(site: &Path, out: &Path) -> String {
+    let o = loa(&[
+        "build",
+        "--source",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!o.status.success(), "the build should have failed:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+/// Two folders hold the same files with the same bytes.
+pub fn assert_same_files(got: &Path, want: &Path) {
+    let (got, want) = (snapshot(got), snapshot(want));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "different files"
+    );
+    for (k, v) in &want {
+        assert!(&got[k] == v, "{k} differs");
+    }
+}
