@@ -207,7 +207,8 @@ impl Doc {
         explainer: &str,
     ) -> Doc {
         let (question_folded, answer_folded) = (fold(question), fold(answer));
-        let mut found: FastMap<std::borrow::Cow<str>, (Vec<u32>, u32)> = FastMap::default();
+        let mut found: FastMap<std::borrow::Cow<str>, (Vec<u32>, u32)> =
+            FastMap::with_capacity_and_hasher(256, Default::default());
         let mut i = 0;
         each_term(&question_folded, lang, |t| {
             found.entry(t).or_default().0.push(i);
@@ -277,14 +278,14 @@ fn script(name: &str, data: &impl Serialize) -> String {
 /// number of times the answer has the term.
 pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(String, String)> {
     let names = vocabulary.names();
-    let mut postings: BTreeMap<&str, (u32, Vec<u32>)> = BTreeMap::new();
+    // Indexed by term id: ids are dense, and a vector needs no string comparisons.
+    let mut by_id: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); names.len()];
     for (d, doc) in docs.iter().enumerate() {
         let d = d as u32;
         for (term, question, answer) in &doc.terms {
-            let Some(name) = names.get(*term as usize) else {
+            let Some((last, list)) = by_id.get_mut(*term as usize) else {
                 continue;
             };
-            let (last, list) = postings.entry(name).or_insert((0, Vec::new()));
             list.push(d - *last);
             *last = d;
             list.push(question.len() as u32);
@@ -296,8 +297,12 @@ pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(S
             list.push(*answer);
         }
     }
-    let postings: BTreeMap<&str, Vec<u32>> =
-        postings.into_iter().map(|(k, (_, v))| (k, v)).collect();
+    let postings: BTreeMap<&str, Vec<u32>> = names
+        .iter()
+        .zip(by_id)
+        .filter(|(_, (_, list))| !list.is_empty())
+        .map(|(name, (_, list))| (name.as_str(), list))
+        .collect();
     let rows: Vec<[&str; 4]> = docs
         .iter()
         .map(|d| {
