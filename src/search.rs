@@ -190,11 +190,14 @@ pub struct Doc {
     pub question: String,
     /// Relative to the site root, with the question's anchor.
     pub url: String,
-    pub explainer: String,
+    /// Shared by the questions of one explainer.
+    pub explainer: std::sync::Arc<str>,
     pub excerpt: String,
-    /// (term, positions in the question, occurrences in the answer). Answer positions are
-    /// not kept: they would double the index for a small gain in ranking.
-    pub terms: Vec<(u32, Vec<u32>, u32)>,
+    /// Flat, for memory (a large site keeps hundreds of thousands of these until the index
+    /// is written): for each term, its id, the number of question positions, the positions,
+    /// and its occurrences in the answer. Answer positions are not kept: they would double
+    /// the index for a small gain in ranking.
+    pub terms: Vec<u32>,
 }
 
 impl Doc {
@@ -204,7 +207,7 @@ impl Doc {
         question: &str,
         answer: &str,
         url: String,
-        explainer: &str,
+        explainer: std::sync::Arc<str>,
     ) -> Doc {
         let (question_folded, answer_folded) = (fold(question), fold(answer));
         let mut found: FastMap<std::borrow::Cow<str>, (Vec<u32>, u32)> =
@@ -224,16 +227,20 @@ impl Doc {
         } else {
             excerpt
         };
+        let mut terms = Vec::with_capacity(ids.len() * 3);
+        for (id, (question, answer)) in ids.into_iter().zip(counts) {
+            terms.push(id);
+            terms.push(question.len() as u32);
+            terms.extend(question);
+            terms.push(answer);
+        }
+        terms.shrink_to_fit();
         Doc {
             question: question.to_string(),
             url,
-            explainer: explainer.to_string(),
+            explainer,
             excerpt,
-            terms: ids
-                .into_iter()
-                .zip(counts)
-                .map(|(id, (q, a))| (id, q, a))
-                .collect(),
+            terms,
         }
     }
 }
@@ -282,19 +289,24 @@ pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(S
     let mut by_id: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); names.len()];
     for (d, doc) in docs.iter().enumerate() {
         let d = d as u32;
-        for (term, question, answer) in &doc.terms {
-            let Some((last, list)) = by_id.get_mut(*term as usize) else {
+        let mut i = 0;
+        while i + 2 < doc.terms.len() {
+            let (term, count) = (doc.terms[i] as usize, doc.terms[i + 1] as usize);
+            let question = &doc.terms[i + 2..i + 2 + count];
+            let answer = doc.terms[i + 2 + count];
+            i += 3 + count;
+            let Some((last, list)) = by_id.get_mut(term) else {
                 continue;
             };
             list.push(d - *last);
             *last = d;
-            list.push(question.len() as u32);
+            list.push(count as u32);
             let mut previous = 0;
             for &p in question {
                 list.push(p - previous);
                 previous = p;
             }
-            list.push(*answer);
+            list.push(answer);
         }
     }
     let postings: BTreeMap<&str, Vec<u32>> = names
@@ -309,7 +321,7 @@ pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(S
             [
                 d.question.as_str(),
                 d.url.as_str(),
-                d.explainer.as_str(),
+                &*d.explainer,
                 d.excerpt.as_str(),
             ]
         })
@@ -395,12 +407,14 @@ mod tests {
             "Chuyển đổi số là gì?",
             "Là dùng công nghệ số.",
             "a/#q".into(),
-            "A",
+            "A".into(),
         );
         let so = v.ids(["so"].into_iter())[0];
-        assert_eq!(
-            doc.terms.iter().find(|(t, _, _)| *t == so).unwrap(),
-            &(so, vec![2], 1)
+        // `so`: once in the question, at position 2, once in the answer.
+        assert!(
+            doc.terms.windows(4).any(|w| w == [so, 1, 2, 1]),
+            "{:?}",
+            doc.terms
         );
         let files = index_files("vi", &[&doc], &v);
         assert_eq!(files.len(), 1);
@@ -418,7 +432,7 @@ mod tests {
                     &format!("Câu hỏi {i}"),
                     &format!("từ{i} và thêm chữ{i} nữa"),
                     format!("p{i}/"),
-                    "E",
+                    "E".into(),
                 )
             })
             .collect();

@@ -225,7 +225,7 @@ impl Renderer {
             if matches!(p.kind, PageKind::Explainer(_)) {
                 let lang = &site.languages[p.lang].code;
                 let url = site.link_url(page);
-                let title = context::page_title(site, page);
+                let title: Arc<str> = context::page_title(site, page).into();
                 let docs = rendered
                     .questions
                     .iter()
@@ -237,7 +237,7 @@ impl Renderer {
                             &q.title_text,
                             &q.answer_text,
                             url,
-                            title,
+                            title.clone(),
                         )
                     })
                     .collect();
