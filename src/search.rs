@@ -10,7 +10,8 @@
 //!
 //! The index is written as script files that call `loaSearch(name, data)`: a `<script>` can
 //! load them from any sub-folder and through `file://`, where `fetch` of JSON cannot.
-//! Small indexes are one file; large ones are split by the first two letters of each term,
+//! Small indexes are one file; large ones are split by the first three letters of each term
+//! (a hash bucket for other scripts),
 //! plus chunks of question data, so a first query loads only what it needs.
 
 use std::collections::BTreeMap;
@@ -62,7 +63,18 @@ fn stem_en(w: &str) -> std::borrow::Cow<'_, str> {
     }
     for suffix in ["ing", "ed"] {
         if n > suffix.len() + 3 && w.ends_with(suffix) {
-            return w[..n - suffix.len()].into();
+            let stem = &w[..n - suffix.len()];
+            // `scammed` → `scam`, `planning` → `plan` (but `calling` → `call`).
+            let b = stem.as_bytes();
+            let doubled = b.len() >= 2
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !b"aeioulsz".contains(&b[b.len() - 1]);
+            return if doubled {
+                &stem[..stem.len() - 1]
+            } else {
+                stem
+            }
+            .into();
         }
     }
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
@@ -258,16 +270,19 @@ struct Header<'a> {
     docs: Option<&'a [[&'a str; 4]]>,
 }
 
-/// The shard a term lives in: its first two letters, or a bucket for other scripts.
+/// The shard a term lives in: its first three letters for Latin terms (so that the word
+/// being typed can be completed from one shard), a hash bucket for other scripts (Khmer
+/// pairs would otherwise crowd a few shards). `search.js` computes the same.
 pub fn shard_of(term: &str) -> String {
-    let mut chars = term.chars();
-    let first: String = chars.by_ref().take(2).collect();
-    if first.chars().all(|c| c.is_ascii_alphanumeric()) {
-        first
-    } else {
-        let sum: u32 = term.chars().take(2).map(u32::from).sum();
-        format!("x{}", sum % 32)
+    if term.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return term.chars().take(3).collect();
     }
+    let mut h: u32 = 0x811c_9dc5;
+    for c in term.chars() {
+        h ^= u32::from(c);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("x{}", h % 256)
 }
 
 fn script(name: &str, data: &impl Serialize) -> String {
@@ -383,6 +398,10 @@ mod tests {
             ["payment", "and", "register"]
         );
         assert_eq!(terms("Cities", "en"), ["city"]);
+        assert_eq!(
+            terms("scammed scam calling", "en"),
+            ["scam", "scam", "call"]
+        );
         assert_eq!(terms("business", "en"), ["business"]);
     }
 
@@ -439,7 +458,7 @@ mod tests {
         let refs: Vec<&Doc> = many.iter().collect();
         let files = index_files("vi", &refs, &v);
         assert!(files.len() > 10);
-        assert!(files.iter().any(|(n, _)| n == "t-ca.js"));
+        assert!(files.iter().any(|(n, _)| n == "t-cau.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));
     }
 }

@@ -47,6 +47,9 @@ for (const [lang, query, question, href] of cases) {
     assert.ok(top.some((r) => question.test(r.question) && href.test(r.href)),
       `expected ${question} at ${href} in the top 3, got ${JSON.stringify(top, null, 1)}`);
     assert.ok(results[0].marked.length > 0, 'the match is highlighted');
+    const status = await page.textContent('.search-status');
+    assert.match(status, /\d/, `the count is said: ${status}`);
+    assert.doesNotMatch(status, /%n|\{n\}/);
     await page.close();
   });
 }

@@ -9,15 +9,19 @@
   const { root, lang, none, found } = form.dataset;
   const files = {};
   const waiting = {};
-  window.loaSearch = (name, data) => {
-    files[name] = data;
-    (waiting[name] || []).forEach((f) => f(data));
+  const settle = (name, data) => {
+    const w = waiting[name] || [];
+    delete waiting[name];
+    w.forEach((f) => f(data));
   };
+  window.loaSearch = (name, data) => { files[name] = data; settle(name, data); };
+  // A file that fails to load (a dropped connection) answers null to everyone waiting
+  // for it, and is asked for again by the next search.
   const load = (name) => files[name] ? Promise.resolve(files[name]) : new Promise((ok) => {
     if ((waiting[name] = waiting[name] || []).push(ok) > 1) return;
     const s = document.createElement('script');
     s.src = `${root}search/${lang}/${name}.js`;
-    s.onerror = () => ok(null);
+    s.onerror = () => { s.remove(); settle(name, null); };
     document.head.append(s);
   });
   const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
@@ -26,7 +30,12 @@
     if (lang !== 'en') return w;
     const n = w.length;
     if (n > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-    for (const x of ['ing', 'ed']) if (n > x.length + 3 && w.endsWith(x)) return w.slice(0, -x.length);
+    for (const x of ['ing', 'ed']) {
+      if (n > x.length + 3 && w.endsWith(x)) {
+        const s = w.slice(0, -x.length);
+        return /([^aeioulsz])\1$/.test(s) ? s.slice(0, -1) : s;
+      }
+    }
     return n > 3 && w.endsWith('s') && !/(ss|us)$/.test(w) ? w.slice(0, -1) : w;
   };
   const terms = (text) => {
@@ -50,9 +59,10 @@
     return out;
   };
   const shardOf = (t) => {
-    const two = [...t].slice(0, 2);
-    if (two.every((c) => /[a-z0-9]/.test(c))) return two.join('');
-    return `x${two.reduce((a, c) => a + c.codePointAt(0), 0) % 32}`;
+    if (/^[a-z0-9]+$/.test(t)) return t.slice(0, 3);
+    let h = 0x811c9dc5;
+    for (const c of t) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    return `x${h % 256}`;
   };
   // Postings of a term: Map doc → {q: question positions, a: answer count}. The last
   // term may be a prefix being typed.
@@ -90,7 +100,7 @@
     if (!qt.length) return show([], q);
     const idx = await load('index');
     if (!idx || ticket !== asked) return;
-    const lastIsPrefix = !/\s$/.test(q) && /^[a-z0-9]+$/.test(qt[qt.length - 1]);
+    const lastIsPrefix = !/\s$/.test(q) && /^[a-z0-9]{3,}$/.test(qt[qt.length - 1]);
     const per = await Promise.all(qt.map((t, i) => postings(idx, t, lastIsPrefix && i === qt.length - 1)));
     const scores = new Map();
     per.forEach((m, i) => m.forEach((hit, doc) => {
@@ -102,12 +112,13 @@
       scores.set(doc, s);
     }));
     const exact = q.toLowerCase().normalize('NFC').split(/\s+/).filter((w) => w && fold(w) !== w);
-    let ranked = [...scores].sort((a, b) => b[1].hits - a[1].hits || b[1].score - a[1].score).slice(0, 30);
-    const rows = await Promise.all(ranked.map(([d]) => row(idx, d)));
+    const top = [...scores].sort((a, b) => b[1].hits - a[1].hits || b[1].score - a[1].score).slice(0, 20);
+    const rows = await Promise.all(top.map(([d]) => row(idx, d)));
     if (ticket !== asked) return;
-    ranked = ranked.map(([, s], i) => {
+    const ranked = top.flatMap(([, s], i) => {
+      if (!rows[i]) return [];
       const text = `${rows[i][0]} ${rows[i][3]}`.toLowerCase();
-      return { r: rows[i], s: s.hits * 1000 + s.score + exact.filter((w) => text.includes(w)).length * 15 };
+      return [{ r: rows[i], s: s.hits * 1000 + s.score + exact.filter((w) => text.includes(w)).length * 15 }];
     }).sort((a, b) => b.s - a.s).slice(0, 10);
     show(ranked.map((x) => x.r), q);
   };
@@ -120,10 +131,10 @@
   };
   const show = (rows, q) => {
     list.innerHTML = rows.map(([question, url, explainer, excerpt]) => `<li><a href="${esc(root + url)}"><strong>${mark(question, q)}</strong> <span>${esc(explainer)}</span><small>${mark(excerpt, q)}</small></a></li>`).join('');
-    status.textContent = q.trim() ? (rows.length ? found.replace('{n}', rows.length) : none) : '';
+    status.textContent = q.trim() ? (rows.length ? found.replace('%n', rows.length) : none) : '';
   };
   let timer;
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => search(input.value), 80); });
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => search(input.value), 200); });
   input.addEventListener('focus', () => load('index'), { once: true });
   form.addEventListener('submit', (e) => { e.preventDefault(); search(input.value); });
   form.addEventListener('keydown', (e) => {
