@@ -294,11 +294,17 @@ fn script(name: &str, data: &impl Serialize) -> String {
     )
 }
 
-/// The files of one language's index, as `(path under search/<lang>/, text)`.
+/// The files of one language's index, each handed to `emit` (name under `search/<lang>/`,
+/// text) as soon as it is made, so a large index is never all in memory as text.
 /// Postings are flat arrays of numbers; for each question that has the term: the gap from
 /// the previous such question, the number of question positions, their gaps, and the
 /// number of times the answer has the term.
-pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(String, String)> {
+pub fn index_files(
+    lang: &str,
+    docs: &[&Doc],
+    vocabulary: &Vocabulary,
+    emit: &mut dyn FnMut(&str, String),
+) {
     let names = vocabulary.names();
     // Indexed by term id: ids are dense, and a vector needs no string comparisons.
     let mut by_id: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); names.len()];
@@ -351,13 +357,13 @@ pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(S
             terms: Some(&postings),
             docs: Some(&rows),
         };
-        return vec![("index.js".into(), script("index", &header))];
+        emit("index.js", script("index", &header));
+        return;
     }
     let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
     for (term, list) in postings {
         shards.entry(shard_of(term)).or_default().insert(term, list);
     }
-    let mut files = Vec::new();
     let header = Header {
         lang,
         count: docs.len(),
@@ -366,14 +372,13 @@ pub fn index_files(lang: &str, docs: &[&Doc], vocabulary: &Vocabulary) -> Vec<(S
         terms: None,
         docs: None,
     };
-    files.push(("index.js".into(), script("index", &header)));
+    emit("index.js", script("index", &header));
     for (name, terms) in &shards {
-        files.push((format!("t-{name}.js"), script(&format!("t-{name}"), terms)));
+        emit(&format!("t-{name}.js"), script(&format!("t-{name}"), terms));
     }
     for (i, chunk) in rows.chunks(DOCS_PER_CHUNK).enumerate() {
-        files.push((format!("d-{i}.js"), script(&format!("d-{i}"), &chunk)));
+        emit(&format!("d-{i}.js"), script(&format!("d-{i}"), &chunk));
     }
-    files
 }
 
 #[cfg(test)]
@@ -435,7 +440,10 @@ mod tests {
             "{:?}",
             doc.terms
         );
-        let files = index_files("vi", &[&doc], &v);
+        let mut files = Vec::new();
+        index_files("vi", &[&doc], &v, &mut |n, t| {
+            files.push((n.to_string(), t))
+        });
         assert_eq!(files.len(), 1);
         assert!(
             files[0]
@@ -456,7 +464,8 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Doc> = many.iter().collect();
-        let files = index_files("vi", &refs, &v);
+        let mut files = Vec::new();
+        index_files("vi", &refs, &v, &mut |n, t| files.push((n.to_string(), t)));
         assert!(files.len() > 10);
         assert!(files.iter().any(|(n, _)| n == "t-cau.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));

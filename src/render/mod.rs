@@ -166,14 +166,14 @@ impl Renderer {
                     .filter(|&p| self.site.pages[p].lang == lang)
                     .flat_map(|p| docs[p].iter())
                     .collect();
-                crate::search::index_files(code, &all, &self.vocabulary)
-                    .into_iter()
-                    .filter_map(move |(name, text)| {
-                        let path = format!("search/{code}/{name}");
-                        out.write(&path, text.as_bytes())
-                            .err()
-                            .map(|e| output_error(&path, e))
-                    })
+                let mut problems = Vec::new();
+                crate::search::index_files(code, &all, &self.vocabulary, &mut |name, text| {
+                    let path = format!("search/{code}/{name}");
+                    if let Err(e) = out.write(&path, text.as_bytes()) {
+                        problems.push(output_error(&path, e));
+                    }
+                });
+                problems
             })
             .collect()
     }
