@@ -421,14 +421,7 @@ fn errors_point_at_file_lines() {
         "---\ntitle: A\n---\n## Q\n",
     )
     .unwrap();
-    let o = loa(&[
-        "build",
-        "--source",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = build_fails(&site, &out);
     assert!(err.contains("content/vi/kinh-te-so/b.md:8: error: link to `../chung/khong-co.md#x`, which does not exist"), "{err}");
     assert!(err.contains("content/en/chung/a.md:7: error: link to `../kinh-te-so/b.md`: that page has no question or heading `#khong-co`"), "{err}");
 }
