@@ -152,6 +152,29 @@ pub fn load(
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
                 files.push(crate::error::relative(root, e.path()));
             }
+            // Links are not followed by the walk: one that stays inside the site and names
+            // a Markdown file is read like one; one that leads out or nowhere is refused.
+            Ok(e) if e.path_is_symlink() => {
+                let rel = crate::error::relative(root, e.path());
+                let inside = root.canonicalize().ok();
+                match (e.path().canonicalize(), inside) {
+                    (Ok(target), Some(inside)) if !target.starts_with(&inside) => {
+                        diagnostics.push(Diagnostic::error(
+                            rel,
+                            None,
+                            Problem::SymlinkOutside(target.display().to_string()),
+                        ));
+                    }
+                    (Ok(target), _) => {
+                        if target.is_file() && e.path().extension().is_some_and(|x| x == "md") {
+                            files.push(rel);
+                        }
+                    }
+                    (Err(_), _) => {
+                        diagnostics.push(Diagnostic::error(rel, None, Problem::BrokenSymlink))
+                    }
+                }
+            }
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(|p| crate::error::relative(root, p));

@@ -186,3 +186,33 @@ fn the_bundled_site_checks_clean_of_errors() {
     assert_eq!(o.status.code(), Some(0), "{said}");
     assert!(said.contains("0 errors"), "{said}");
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_site_or_nowhere_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    std::fs::write(tmp.path().join("secret.md"), "---\ntitle: S\n---\n## Q\n").unwrap();
+    let chung = site.join("content/vi/chung");
+    std::os::unix::fs::symlink(tmp.path().join("secret.md"), chung.join("ngoai.md")).unwrap();
+    std::os::unix::fs::symlink(chung.join("khong-co.md"), chung.join("gay.md")).unwrap();
+    std::os::unix::fs::symlink(chung.join("vong.md"), chung.join("vong.md")).unwrap_or(());
+    // A link inside the site is read like the file it points to.
+    std::os::unix::fs::symlink(chung.join("a.md"), chung.join("ban-sao.md")).unwrap();
+    let o = loa(&["--lang", "vi", "check", "--source", site.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(
+            "content/vi/chung/ngoai.md: lỗi: liên kết tượng trưng (symlink) trỏ ra ngoài trang"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "content/vi/chung/gay.md: lỗi: liên kết tượng trưng (symlink) không dẫn tới đâu"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("ban-sao.md: lỗi"), "{said}");
+}
