@@ -168,6 +168,20 @@ fn localized_command() -> clap::Command {
             help_flags(c.about(t("help-init"))).mut_arg("dir", |a| {
                 a.help(t("help-dir")).help_heading(t("help-arguments"))
             })
+        })
+        .mut_subcommand("translations", |c| {
+            help_flags(c.about(t("help-translations")))
+                .mut_arg("source", |a| with_heading(a, "help-source"))
+                .mut_arg("format", |a| with_heading(a, "help-format"))
+                .mut_arg("mark", |a| with_heading(a, "help-mark"))
+        })
+        .mut_subcommand("new", |c| {
+            help_flags(c.about(t("help-new")))
+                .mut_arg("source", |a| with_heading(a, "help-source"))
+                .mut_arg("translate", |a| with_heading(a, "help-translate"))
+                .mut_arg("target", |a| {
+                    a.help(t("help-target")).help_heading(t("help-arguments"))
+                })
         });
     help_flags(cmd)
 }

@@ -96,3 +96,38 @@ fn help_and_progress_are_translated() {
     assert!(ok);
     assert!(said.starts_with("Đã tạo 24 trang"), "{said}");
 }
+
+#[test]
+fn every_command_and_option_is_described_in_both_languages() {
+    for lang in ["en", "vi"] {
+        let (ok, help, _) = run(&[], &["--lang", lang, "--help"]);
+        assert!(ok);
+        let commands = [
+            "build",
+            "watch",
+            "serve",
+            "check",
+            "init",
+            "translations",
+            "new",
+        ];
+        for command in commands {
+            let line = help
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+                .unwrap_or_else(|| panic!("{command} missing from\n{help}"));
+            assert!(
+                line.split_whitespace().count() > 2,
+                "{command} has no description: {line}"
+            );
+            let (ok, sub, _) = run(&[], &["--lang", lang, command, "--help"]);
+            assert!(ok);
+            for option in sub.lines().filter(|l| l.trim_start().starts_with('-')) {
+                assert!(
+                    option.split("  ").filter(|p| !p.trim().is_empty()).count() >= 2,
+                    "{command}: {option}"
+                );
+            }
+        }
+    }
+}
