@@ -97,6 +97,11 @@ export async function launchBrowser() {
   return browser;
 }
 
+/** The built site served by nginx, and a browser: what most suites start from. */
+export async function servedSite() {
+  return { base: await startNginx(site), browser: await launchBrowser() };
+}
+
 export async function stopAll() {
   for (const p of started.reverse()) {
     try { await p.kill(); } catch { /* already gone */ }

@@ -4,15 +4,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { axeSource, launchBrowser, portable, site, startNginx, stopAll } from './harness.mjs';
+import { axeSource, portable, servedSite, stopAll } from './harness.mjs';
 
 let base;
 let browser;
 
-before(async () => {
-  base = await startNginx(site);
-  browser = await launchBrowser();
-});
+before(async () => ({ base, browser } = await servedSite()));
 after(stopAll);
 
 async function open(url) {
