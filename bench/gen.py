@@ -551,9 +551,7 @@ HUGO_LAYOUTS = {
 {{ $cur := .Language.Lang }}{{ range .AllTranslations }}<li>{{ if eq .Language.Lang $cur }}<span aria-current="true" lang="{{ .Language.Lang }}">{{ .Site.Params.langName }}</span>{{ else }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Site.Params.langName }}</a>{{ end }}</li>
 {{ end }}</ul></nav>
 </header>
-<nav class="pillars"><ul>
-{{ range .Site.Sections.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
-{{ end }}</ul></nav>
+{{ partialCached "pillars.html" . .Language.Lang }}
 {{ if not .IsHome }}<nav class="breadcrumbs"><ol>
 <li><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></li>
 {{ with .Parent }}{{ if not .IsHome }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
@@ -602,6 +600,10 @@ HUGO_LAYOUTS = {
 {{ end }}</section>
 {{ end }}{{ end }}
 """,
+    # The same for every page of a language: built once per language, as loa does.
+    "partials/pillars.html": """<nav class="pillars"><ul>
+{{ range .Site.Sections.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>""",
     "404.html": """{{ define "main" }}<h1>404</h1>
 <p><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p>
 {{ end }}

@@ -72,7 +72,7 @@ mkdir -p "$OUTDIR"
 # ---------------------------------------------------------------- helpers
 files_of() { find "$1" -type f | wc -l; }
 html_of() { find "$1" -type f -name '*.html' | wc -l; }
-bytes_of() { du -s --apparent-size --block-size=1 "$1" | cut -f1; }
+bytes_of() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }'; }   # file bytes, no directories
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 # peak_rss NAME OUTPUT CMD...: one run under /usr/bin/time -v into a fresh OUTPUT; prints MB.
