@@ -64,7 +64,18 @@ impl Stages {
 
     fn done(&mut self, stage: &str) {
         if let Some(last) = self.last {
-            eprintln!("timing: {stage}: {} ms", last.elapsed().as_millis());
+            // Peak resident memory so far, to see which stage sets the build's peak.
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+                    Some(line["VmHWM:".len()..].trim().to_string())
+                })
+                .unwrap_or_default();
+            eprintln!(
+                "timing: {stage}: {} ms (peak memory so far {peak})",
+                last.elapsed().as_millis()
+            );
             self.last = Some(Instant::now());
         }
     }

@@ -533,3 +533,41 @@ fn the_site_theme_replaces_the_built_in_one_and_pages_render_through_it() {
         "Chuyển đổi số là gì?"
     );
 }
+
+/// Past 300 explainers a language's home page shows the first ten of each pillar with their
+/// questions and links to the pillar page, which still lists them all.
+#[test]
+fn a_large_sites_home_page_stays_small_and_links_every_pillar() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    for i in 0..301 {
+        std::fs::write(
+            site.join(format!("content/vi/kinh-te-so/bai-{i:03}.md")),
+            format!("---\ntitle: Bài {i:03}\n---\n## Câu hỏi số {i:03}?\n\nTrả lời.\n"),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let home = read(&out.join("index.html"));
+    assert!(home.contains("Câu hỏi số 009?"), "the first ten are listed");
+    assert!(!home.contains("Câu hỏi số 010?"), "the eleventh is not");
+    assert!(
+        home.contains("Chuyển đổi số là gì?"),
+        "small pillars are whole"
+    );
+    assert!(home.contains("<a href=\"./kinh-te-so/\">Xem cả 302 bài hỏi đáp"));
+    assert!(
+        !home.contains("Tất cả câu hỏi"),
+        "the heading no longer says all"
+    );
+    let pillar = read(&out.join("kinh-te-so/index.html"));
+    assert!(
+        pillar.contains("Bài 300"),
+        "the pillar page lists every explainer"
+    );
+    // English shows the Vietnamese explainers as fallbacks, so it is past the limit too.
+    let en = read(&out.join("en/index.html"));
+    assert!(en.contains("<a href=\"../en/kinh-te-so/\">All 302 explainers on this topic</a>"));
+    assert!(!en.contains("All questions"));
+}

@@ -42,7 +42,18 @@ struct Section<'a> {
     title: &'a str,
     url: String,
     explainers: Value,
+    /// Explainers in the pillar, listed or not.
+    total: usize,
+    /// Whether `explainers` is the whole pillar.
+    complete: bool,
 }
+
+/// A home page lists every question while its language has at most this many explainers.
+/// Beyond that (a province's years of explainers) each pillar shows its first few and links
+/// to its pillar page: a 10,000-explainer home page would be megabytes on a cheap phone.
+pub const HOME_EVERY_QUESTION_MAX_EXPLAINERS: usize = 300;
+/// What a pillar shows on a home page past that limit.
+pub const HOME_EXPLAINERS_PER_PILLAR: usize = 10;
 
 /// Values built once per language and handed to every page that shows them.
 pub struct Shared {
@@ -50,6 +61,8 @@ pub struct Shared {
     pillar_lists: Vec<Vec<Value>>,
     audience_lists: Vec<Vec<Value>>,
     home_sections: Vec<Value>,
+    /// Per language: whether its home page lists every question.
+    home_every_question: Vec<bool>,
     /// For each page, the previous and next explainer of its pillar.
     neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
@@ -125,6 +138,7 @@ impl Shared {
             pillar_lists: Vec::with_capacity(nl),
             audience_lists: Vec::with_capacity(nl),
             home_sections: Vec::with_capacity(nl),
+            home_every_question: Vec::with_capacity(nl),
             neighbours: vec![(None, None); site.pages.len()],
         };
         for lang in 0..nl {
@@ -162,23 +176,36 @@ impl Shared {
                     })
                     .collect(),
             );
+            let every =
+                lists.iter().map(Vec::len).sum::<usize>() <= HOME_EVERY_QUESTION_MAX_EXPLAINERS;
             let sections: Vec<Section> = pillar_pages
                 .iter()
                 .zip(lists)
                 .zip(&site.config.pillars)
                 .map(|((&p, list), pillar)| {
-                    let entries: Vec<Entry> = list.iter().map(|&e| entry(site, e, true)).collect();
+                    let shown = if every {
+                        list.len()
+                    } else {
+                        list.len().min(HOME_EXPLAINERS_PER_PILLAR)
+                    };
+                    let entries: Vec<Entry> = list[..shown]
+                        .iter()
+                        .map(|&e| entry(site, e, true))
+                        .collect();
                     Section {
                         id: &pillar.id,
                         title: page_title(site, p),
                         url: site.link_url(p),
                         explainers: Value::from_serializable(&entries),
+                        total: list.len(),
+                        complete: shown == list.len(),
                     }
                 })
                 .collect();
             shared
                 .home_sections
                 .push(Value::from_serializable(&sections));
+            shared.home_every_question.push(every);
             for list in lists {
                 for (i, &p) in list.iter().enumerate() {
                     let prev = i.checked_sub(1).map(|j| list[j]);
@@ -312,7 +339,10 @@ impl Shared {
     pub fn insert_listing(&self, site: &Site, page: usize, ctx: &mut Context) {
         let p = &site.pages[page];
         match p.kind {
-            PageKind::Home => ctx.insert_value("sections", self.home_sections[p.lang].clone()),
+            PageKind::Home => {
+                ctx.insert_value("sections", self.home_sections[p.lang].clone());
+                ctx.insert("every_question", &self.home_every_question[p.lang]);
+            }
             // The booklet's content is whole explainers; the renderer builds it.
             PageKind::Booklet => {}
             PageKind::Pillar(i) => {

@@ -13,6 +13,7 @@ not-translated-short = chưa dịch
 link-to-question = Liên kết đến câu hỏi này
 more-explainers = Bài khác cùng chủ đề
 explainers-heading = Các bài hỏi đáp
+all-explainers-link = Xem cả { $count } bài hỏi đáp của chủ đề này
 all-questions = Tất cả câu hỏi
 audience-intro = Những bài hỏi đáp dành cho: { $audience }.
 not-found-title = Không tìm thấy trang
