@@ -26,28 +26,77 @@ const EXCERPT_CHARS: usize = 180;
 
 /// Lower case without Latin accents: what readers type on a phone keyboard.
 pub fn fold(text: &str) -> String {
+    let table = fold_table();
     let mut out = String::with_capacity(text.len());
+    // Whether anything but ASCII was written: only then can the result need composing.
+    let mut wide = false;
     for c in text.chars() {
         // Most characters of a Vietnamese or English text are ASCII: skip the tables.
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !('\u{0300}'..='\u{036f}').contains(&d) {
-                match d {
-                    'đ' | 'Đ' => out.push('d'),
-                    d => out.extend(d.to_lowercase()),
-                }
+        match table.get(c as usize).copied().unwrap_or(SLOW) {
+            DROP => {}
+            SLOW => {
+                wide = true;
+                fold_char(c, &mut out);
             }
-        });
+            m => {
+                let m = char::from_u32(m).unwrap_or(c);
+                wide |= !m.is_ascii();
+                out.push(m);
+            }
+        }
     }
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    if !wide
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
         out
     } else {
         out.nfc().collect()
     }
+}
+
+const SLOW: u32 = 0;
+const DROP: u32 = u32::MAX;
+
+/// Folds one character the long way: canonical decomposition, combining accents dropped,
+/// `đ` → `d`, lower case.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !('\u{0300}'..='\u{036f}').contains(&d) {
+            match d {
+                'đ' | 'Đ' => out.push('d'),
+                d => out.extend(d.to_lowercase()),
+            }
+        }
+    });
+}
+
+/// What [`fold_char`] makes of each character below U+2000 (Latin with every Vietnamese
+/// letter, combining marks, Khmer), when that is one character or none: folding runs over
+/// every word of every answer of a site, and the decomposition tables are slow.
+fn fold_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x2000u32)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return SLOW;
+                };
+                let mut folded = String::new();
+                fold_char(c, &mut folded);
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => DROP,
+                    (Some(one), None) => one as u32,
+                    _ => SLOW,
+                }
+            })
+            .collect()
+    })
 }
 
 fn is_khmer(c: char) -> bool {
@@ -139,31 +188,9 @@ pub fn terms(text: &str, lang: &str) -> Vec<String> {
     out
 }
 
-/// FNV-1a: the term maps are hashed millions of times a build and need no defence
-/// against crafted keys.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// Term maps are hashed millions of times a build and need no defence against crafted
+/// keys: Fx hashes a word in a few instructions where the default SipHash takes many.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Terms as numbers, shared by every page of a build, so that thousands of questions do
 /// not each keep their own copy of common words.
@@ -205,11 +232,11 @@ pub struct Doc {
     /// Shared by the questions of one explainer.
     pub explainer: std::sync::Arc<str>,
     pub excerpt: String,
-    /// Flat, for memory (a large site keeps hundreds of thousands of these until the index
-    /// is written): for each term, its id, the number of question positions, the positions,
-    /// and its occurrences in the answer. Answer positions are not kept: they would double
-    /// the index for a small gain in ranking.
-    pub terms: Vec<u32>,
+    /// Flat varints, for memory (a large site keeps hundreds of thousands of these until the
+    /// index is written, and most numbers fit a byte): for each term, its id, the number of
+    /// question positions, the positions, and its occurrences in the answer. Answer
+    /// positions are not kept: they would double the index for a small gain in ranking.
+    pub terms: Vec<u8>,
 }
 
 impl Doc {
@@ -239,12 +266,14 @@ impl Doc {
         } else {
             excerpt
         };
-        let mut terms = Vec::with_capacity(ids.len() * 3);
+        let mut terms = Vec::with_capacity(ids.len() * 4);
         for (id, (question, answer)) in ids.into_iter().zip(counts) {
-            terms.push(id);
-            terms.push(question.len() as u32);
-            terms.extend(question);
-            terms.push(answer);
+            push_varint(&mut terms, id);
+            push_varint(&mut terms, question.len() as u32);
+            for p in question {
+                push_varint(&mut terms, p);
+            }
+            push_varint(&mut terms, answer);
         }
         terms.shrink_to_fit();
         Doc {
@@ -306,36 +335,36 @@ pub fn index_files(
     emit: &mut dyn FnMut(&str, String),
 ) {
     let names = vocabulary.names();
-    // Indexed by term id: ids are dense, and a vector needs no string comparisons.
-    let mut by_id: Vec<(u32, Vec<u32>)> = vec![(0, Vec::new()); names.len()];
+    // Indexed by term id: ids are dense, and a vector needs no string comparisons. Lists
+    // are varints too until a shard is written: all of a large site's lists are in memory
+    // at once here.
+    let mut by_id: Vec<(u32, Vec<u8>)> = vec![(0, Vec::new()); names.len()];
     for (d, doc) in docs.iter().enumerate() {
         let d = d as u32;
-        let mut i = 0;
-        while i + 2 < doc.terms.len() {
-            let (term, count) = (doc.terms[i] as usize, doc.terms[i + 1] as usize);
-            let question = &doc.terms[i + 2..i + 2 + count];
-            let answer = doc.terms[i + 2 + count];
-            i += 3 + count;
-            let Some((last, list)) = by_id.get_mut(term) else {
-                continue;
+        let mut numbers = Varints(&doc.terms);
+        while let (Some(term), Some(count)) = (numbers.next(), numbers.next()) {
+            let Some((last, list)) = by_id.get_mut(term as usize) else {
+                break;
             };
-            list.push(d - *last);
+            push_varint(list, d - *last);
             *last = d;
-            list.push(count as u32);
+            push_varint(list, count);
             let mut previous = 0;
-            for &p in question {
-                list.push(p - previous);
+            for p in numbers.by_ref().take(count as usize) {
+                push_varint(list, p - previous);
                 previous = p;
             }
-            list.push(answer);
+            push_varint(list, numbers.next().unwrap_or(0));
         }
     }
-    let postings: BTreeMap<&str, Vec<u32>> = names
+    // Term → its list, in name order.
+    let mut terms: Vec<(&str, Vec<u8>)> = names
         .iter()
         .zip(by_id)
         .filter(|(_, (_, list))| !list.is_empty())
         .map(|(name, (_, list))| (name.as_str(), list))
         .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let rows: Vec<[&str; 4]> = docs
         .iter()
         .map(|d| {
@@ -347,8 +376,10 @@ pub fn index_files(
             ]
         })
         .collect();
-    let size: usize = postings.iter().map(|(k, v)| k.len() + v.len() * 3).sum();
+    // Bytes of varints are about the size of the JSON numbers they become.
+    let size: usize = terms.iter().map(|(k, v)| k.len() + v.len() * 2).sum();
     if size <= SINGLE_FILE_LIMIT {
+        let postings = decoded(&terms);
         let header = Header {
             lang,
             count: docs.len(),
@@ -360,9 +391,9 @@ pub fn index_files(
         emit("index.js", script("index", &header));
         return;
     }
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
-    for (term, list) in postings {
-        shards.entry(shard_of(term)).or_default().insert(term, list);
+    let mut shards: BTreeMap<String, Vec<(&str, Vec<u8>)>> = BTreeMap::new();
+    for (term, list) in terms {
+        shards.entry(shard_of(term)).or_default().push((term, list));
     }
     let header = Header {
         lang,
@@ -373,17 +404,96 @@ pub fn index_files(
         docs: None,
     };
     emit("index.js", script("index", &header));
-    for (name, terms) in &shards {
-        emit(&format!("t-{name}.js"), script(&format!("t-{name}"), terms));
+    for (name, terms) in shards {
+        emit(
+            &format!("t-{name}.js"),
+            script(&format!("t-{name}"), &decoded(&terms)),
+        );
     }
     for (i, chunk) in rows.chunks(DOCS_PER_CHUNK).enumerate() {
         emit(&format!("d-{i}.js"), script(&format!("d-{i}"), &chunk));
     }
 }
 
+/// A shard's lists as the numbers the browser reads.
+fn decoded<'a>(terms: &[(&'a str, Vec<u8>)]) -> BTreeMap<&'a str, Vec<u32>> {
+    terms
+        .iter()
+        .map(|(name, list)| (*name, Varints(list).collect()))
+        .collect()
+}
+
+/// LEB128: seven bits a byte, the high bit set on all but the last.
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The numbers of a [`push_varint`] stream.
+struct Varints<'a>(&'a [u8]);
+
+impl Iterator for Varints<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut n = 0u32;
+        let mut shift = 0;
+        loop {
+            let (&b, rest) = self.0.split_first()?;
+            self.0 = rest;
+            n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table is a cache of the slow path: the two must agree on every character and
+    /// on mixed text (NFD marks after letters, Khmer, scripts past the table).
+    #[test]
+    fn the_fold_table_agrees_with_decomposition() {
+        let slow = |text: &str| -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                fold_char(c, &mut out);
+            }
+            out.nfc().collect()
+        };
+        for code in 0..0x2100u32 {
+            if let Some(c) = char::from_u32(code) {
+                let text = format!("a{c}b");
+                assert_eq!(fold(&text), slow(&text), "U+{code:04X}");
+            }
+        }
+        for text in [
+            "Chuyển đổi số Ấp Ơ Ư ĐĂNG KÝ",
+            "Chuye\u{0302}\u{0309}n",
+            "ការផ្លាស់ប្តូរឌីជីថល",
+            "İstanbul ǅ Ωmega ﬁ 中文",
+        ] {
+            assert_eq!(fold(text), slow(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        let mut bytes = Vec::new();
+        for n in numbers {
+            push_varint(&mut bytes, n);
+        }
+        assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 5);
+        assert_eq!(Varints(&bytes).collect::<Vec<_>>(), numbers);
+    }
 
     #[test]
     fn vietnamese_folds_in_nfc_and_nfd() {
@@ -435,10 +545,10 @@ mod tests {
         );
         let so = v.ids(["so"].into_iter())[0];
         // `so`: once in the question, at position 2, once in the answer.
+        let numbers: Vec<u32> = Varints(&doc.terms).collect();
         assert!(
-            doc.terms.windows(4).any(|w| w == [so, 1, 2, 1]),
-            "{:?}",
-            doc.terms
+            numbers.windows(4).any(|w| w == [so, 1, 2, 1]),
+            "{numbers:?}"
         );
         let mut files = Vec::new();
         index_files("vi", &[&doc], &v, &mut |n, t| {

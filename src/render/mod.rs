@@ -88,10 +88,14 @@ impl Templates {
         Ok(Templates { tera, origins })
     }
 
-    fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    /// The page as bytes: they go straight to a file, and Tera's `render` would check the
+    /// whole page is UTF-8 once more to make a `String`.
+    fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::with_capacity(64 * 1024);
         self.tera
-            .render(template, ctx)
-            .map_err(|e| template_diagnostic(&e, &self.origins, template))
+            .render_to(template, ctx, &mut html)
+            .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
+        Ok(html)
     }
 }
 
@@ -257,8 +261,7 @@ impl Renderer {
         }
         let html = self.templates.render(template, &ctx)?;
         let path = format!("{}index.html", p.url);
-        out.write(&path, html.as_bytes())
-            .map_err(|e| output_error(&path, e))
+        out.write(&path, &html).map_err(|e| output_error(&path, e))
     }
 
     /// Every explainer of the page's language, pillar by pillar, each with its QR code.
@@ -354,7 +357,7 @@ impl Renderer {
         ctx.insert("canonical", &"");
         ctx.insert("alternates", &Vec::<()>::new());
         let html = self.templates.render("404.html", &ctx)?;
-        out.write("404.html", html.as_bytes())
+        out.write("404.html", &html)
             .map_err(|e| output_error("404.html", e))
     }
 }

@@ -1,6 +1,8 @@
 //! QR codes of page addresses, as small SVGs made at build time (no network), for posters
 //! at commune service centres and for the printed booklet.
 
+use std::fmt::Write;
+
 use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 
 /// An SVG QR code of `text`, or `None` if it is too long for a QR code. Dark modules are
@@ -31,7 +33,8 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
                     x += 1;
                 }
                 let run = x - start;
-                path.push_str(&format!("M{} {}.5h{run}", start + border, y + border));
+                // Writing to a String cannot fail.
+                let _ = write!(path, "M{} {}.5h{run}", start + border, y + border);
             } else {
                 x += 1;
             }
