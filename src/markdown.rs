@@ -104,7 +104,7 @@ fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
                 .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
                 .unwrap_or(events.len());
             let base = explicit.unwrap_or_else(|| {
-                let s = slugify(&plain_text(&events[i + 1..end]));
+                let s = slugify(&plain_text(events[i + 1..end].iter().map(|(e, _)| e)));
                 if s.is_empty() { "q".to_string() } else { s }
             });
             let mut unique = base.clone();
@@ -124,9 +124,10 @@ fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
     events
 }
 
-fn plain_text(events: &[(Event, Range<usize>)]) -> String {
+/// The text of some events, for plain-text uses (ids, search, JSON-LD).
+fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> String {
     let mut s = String::new();
-    for (e, _) in events {
+    for e in events {
         match e {
             Event::Text(t) | Event::Code(t) => s.push_str(t),
             Event::SoftBreak | Event::HardBreak => s.push(' '),
@@ -173,7 +174,7 @@ pub fn outline(body: &str) -> Outline {
                         .unwrap_or(events.len());
                     out.questions.push(QuestionMeta {
                         id: id.clone(),
-                        title: plain_text(&events[i + 1..end]),
+                        title: plain_text(events[i + 1..end].iter().map(|(e, _)| e)),
                     });
                 }
                 out.anchors.push(id);
@@ -211,7 +212,7 @@ pub fn source_sections(body: &str) -> (&str, Vec<(QuestionMeta, &str)>) {
                 .unwrap_or(events.len());
             let meta = QuestionMeta {
                 id: id.as_deref().unwrap_or_default().to_string(),
-                title: plain_text(&events[i + 1..end]),
+                title: plain_text(events[i + 1..end].iter().map(|(e, _)| e)),
             };
             headings.push((meta, range.clone()));
         }
@@ -262,17 +263,13 @@ pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
         pulldown_cmark::html::push_html(&mut html, part.iter().cloned());
         match current {
             None => out.intro_html = html,
-            Some((id, title_html, title_text)) => {
-                let text_events: Vec<(Event, Range<usize>)> =
-                    part.iter().map(|e| (e.clone(), 0..0)).collect();
-                out.questions.push(RenderedQuestion {
-                    id,
-                    title_html,
-                    title_text,
-                    answer_html: html,
-                    answer_text: plain_text(&text_events),
-                })
-            }
+            Some((id, title_html, title_text)) => out.questions.push(RenderedQuestion {
+                id,
+                title_html,
+                title_text,
+                answer_html: html,
+                answer_text: plain_text(part),
+            }),
         }
     };
     while i < events.len() {
@@ -290,9 +287,7 @@ pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
             let inner = &events[i + 1..end];
             let mut title_html = String::new();
             pulldown_cmark::html::push_html(&mut title_html, inner.iter().cloned());
-            let with_ranges: Vec<(Event, Range<usize>)> =
-                inner.iter().map(|e| (e.clone(), 0..0)).collect();
-            current = Some((id, title_html, plain_text(&with_ranges)));
+            current = Some((id, title_html, plain_text(inner)));
             i = end + 1;
             section_start = i;
             continue;

@@ -328,18 +328,25 @@ fn script(name: &str, data: &impl Serialize) -> String {
 /// Postings are flat arrays of numbers; for each question that has the term: the gap from
 /// the previous such question, the number of question positions, their gaps, and the
 /// number of times the answer has the term.
+///
+/// `stop` is asked now and then (watch mode: has another save arrived?); when it says yes,
+/// the function returns `false` at once, having written only some files.
 pub fn index_files(
     lang: &str,
     docs: &[&Doc],
     vocabulary: &Vocabulary,
+    stop: &dyn Fn() -> bool,
     emit: &mut dyn FnMut(&str, String),
-) {
+) -> bool {
     let names = vocabulary.names();
     // Indexed by term id: ids are dense, and a vector needs no string comparisons. Lists
     // are varints too until a shard is written: all of a large site's lists are in memory
     // at once here.
     let mut by_id: Vec<(u32, Vec<u8>)> = vec![(0, Vec::new()); names.len()];
     for (d, doc) in docs.iter().enumerate() {
+        if d % 4096 == 4095 && stop() {
+            return false;
+        }
         let d = d as u32;
         let mut numbers = Varints(&doc.terms);
         while let (Some(term), Some(count)) = (numbers.next(), numbers.next()) {
@@ -389,7 +396,7 @@ pub fn index_files(
             docs: Some(&rows),
         };
         emit("index.js", script("index", &header));
-        return;
+        return true;
     }
     let mut shards: BTreeMap<String, Vec<(&str, Vec<u8>)>> = BTreeMap::new();
     for (term, list) in terms {
@@ -403,16 +410,25 @@ pub fn index_files(
         terms: None,
         docs: None,
     };
-    emit("index.js", script("index", &header));
-    for (name, terms) in shards {
+    for (name, terms) in shards.iter() {
+        if stop() {
+            return false;
+        }
         emit(
             &format!("t-{name}.js"),
-            script(&format!("t-{name}"), &decoded(&terms)),
+            script(&format!("t-{name}"), &decoded(terms)),
         );
     }
     for (i, chunk) in rows.chunks(DOCS_PER_CHUNK).enumerate() {
+        if stop() {
+            return false;
+        }
         emit(&format!("d-{i}.js"), script(&format!("d-{i}"), &chunk));
     }
+    // Last: a reader who loads the index while it is being rewritten gets the old shard
+    // list until every new shard is there.
+    emit("index.js", script("index", &header));
+    true
 }
 
 /// A shard's lists as the numbers the browser reads.
@@ -551,7 +567,7 @@ mod tests {
             "{numbers:?}"
         );
         let mut files = Vec::new();
-        index_files("vi", &[&doc], &v, &mut |n, t| {
+        index_files("vi", &[&doc], &v, &|| false, &mut |n, t| {
             files.push((n.to_string(), t))
         });
         assert_eq!(files.len(), 1);
@@ -575,9 +591,25 @@ mod tests {
             .collect();
         let refs: Vec<&Doc> = many.iter().collect();
         let mut files = Vec::new();
-        index_files("vi", &refs, &v, &mut |n, t| files.push((n.to_string(), t)));
+        index_files("vi", &refs, &v, &|| false, &mut |n, t| {
+            files.push((n.to_string(), t))
+        });
         assert!(files.len() > 10);
         assert!(files.iter().any(|(n, _)| n == "t-cau.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));
+        assert_eq!(files.last().map(|(n, _)| n.as_str()), Some("index.js"));
+        // Asked to stop on the fourth question: two shards are out, the header is not.
+        let asked = std::cell::Cell::new(0);
+        let stop = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 3
+        };
+        let mut partial = Vec::new();
+        let done = index_files("vi", &refs, &v, &stop, &mut |n, _| {
+            partial.push(n.to_string())
+        });
+        assert!(!done);
+        assert_eq!(partial.len(), 2, "{partial:?}");
+        assert!(!partial.iter().any(|n| n == "index.js"));
     }
 }

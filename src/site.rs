@@ -372,11 +372,20 @@ impl Site {
         Some(href)
     }
 
-    /// Every `.md` link must lead to a page, and its `#anchor` to a heading there.
-    fn check_links(&self) -> Vec<Diagnostic> {
+    /// Every `.md` link must reach a page, and its `#anchor` one of that page's headings.
+    pub fn check_links(&self) -> Vec<Diagnostic> {
+        self.check_links_where(&|_| true)
+    }
+
+    /// [`Site::check_links`] for the links `wanted` picks only (watch mode: the links to
+    /// anchors an edit removed).
+    pub fn check_links_where(
+        &self,
+        wanted: &dyn Fn(&crate::markdown::FileLink) -> bool,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for source in &self.sources {
-            for link in &source.outline.links {
+            for link in source.outline.links.iter().filter(|l| wanted(l)) {
                 let line = Some(source.body_line + link.line - 1);
                 let written = match &link.anchor {
                     Some(a) => format!("{}#{a}", link.path),

@@ -78,14 +78,16 @@ pub fn is_ignored(path: &Path) -> bool {
         })
 }
 
+/// A page's links, without their lines (moving a link down a line changes nothing).
+fn links(s: &SourcePage) -> Vec<(&str, Option<&str>)> {
+    s.outline
+        .links
+        .iter()
+        .map(|l| (l.path.as_str(), l.anchor.as_deref()))
+        .collect()
+}
+
 fn same_metadata(a: &SourcePage, b: &SourcePage) -> bool {
-    let links = |s: &SourcePage| -> Vec<(String, Option<String>)> {
-        s.outline
-            .links
-            .iter()
-            .map(|l| (l.path.clone(), l.anchor.clone()))
-            .collect()
-    };
     a.kind == b.kind
         && a.key == b.key
         && a.lang == b.lang
@@ -134,8 +136,9 @@ impl Session {
     }
 
     /// Brings the search index up to date with the pages. Watch mode calls it after each
-    /// rebuild has been reported, so that a page shows before its index is rewritten.
-    pub fn finish(&mut self) -> Result<(), Vec<Diagnostic>> {
+    /// rebuild has been reported, so that a page shows before its index is rewritten, and
+    /// stops it when another save arrives (`stop`): the next quiet moment finishes it.
+    pub fn finish(&mut self, stop: &(dyn Fn() -> bool + Sync)) -> Result<(), Vec<Diagnostic>> {
         let Some(loaded) = self.loaded.as_ref() else {
             return Ok(());
         };
@@ -148,7 +151,8 @@ impl Session {
         let out = InPlace {
             dir: loaded.output.clone(),
         };
-        let problems = loaded.renderer.render_search_for(&languages, &out);
+        let (problems, unfinished) = loaded.renderer.render_search_for(&languages, &out, stop);
+        self.search_behind.extend(unfinished);
         if problems.is_empty() {
             Ok(())
         } else {
@@ -334,6 +338,38 @@ impl Session {
             return Ok(Some(pages.len()));
         }
 
+        // Questions renamed (same count) in explainers whose questions the home page does
+        // not list: no listing changes, so the model is patched in place rather than rebuilt
+        // (which takes seconds on a large site).
+        let questions_only = replaced.iter().all(|(i, page)| {
+            let old = &site.sources[*i];
+            old.kind == page.kind
+                && old.key == page.key
+                && old.lang == page.lang
+                && old.front == page.front
+                && old.outline.questions.len() == page.outline.questions.len()
+                && links(old) == links(page)
+                && !(0..site.pages.len())
+                    .any(|p| site.pages[p].source == Some(*i) && crate::render::on_home(&site, p))
+        });
+        if questions_only {
+            let indices: BTreeSet<usize> = replaced.iter().map(|(i, _)| *i).collect();
+            let mut pages: Vec<usize> = (0..site.pages.len())
+                .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
+                .collect();
+            pages.extend(booklets(&site));
+            drop(site);
+            if let Some(result) = self.patch_questions(changed, replaced.clone(), &pages) {
+                return result.map(Some);
+            }
+        }
+        let Some(loaded) = self.loaded.as_ref() else {
+            return Ok(None);
+        };
+        let site = loaded.site().clone();
+        let out = InPlace {
+            dir: loaded.output.clone(),
+        };
         let mut sources = site.sources.clone();
         for (i, page) in &replaced {
             sources[*i] = page.clone();
@@ -364,6 +400,60 @@ impl Session {
             l.renderer = renderer;
         }
         Ok(Some(pages.len()))
+    }
+}
+
+impl Session {
+    /// Puts `replaced` into the model in place and renders `pages`; `None` when the model
+    /// is shared and cannot be changed in place.
+    fn patch_questions(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+        replaced: Vec<(usize, SourcePage)>,
+        pages: &[usize],
+    ) -> Option<Result<usize, Vec<Diagnostic>>> {
+        let loaded = self.loaded.as_mut()?;
+        let site = loaded.renderer.site_mut()?;
+        let mut previous = Vec::new();
+        let mut removed: BTreeSet<String> = BTreeSet::new();
+        for (i, page) in replaced {
+            let old = std::mem::replace(&mut site.sources[i], page);
+            let now = &site.sources[i].outline.anchors;
+            removed.extend(
+                old.outline
+                    .anchors
+                    .iter()
+                    .filter(|a| !now.contains(a))
+                    .cloned(),
+            );
+            previous.push((i, old));
+        }
+        // A renamed question loses its anchor: links to it elsewhere must still resolve.
+        // (Only those links can have broken: the rest of the model is as it was.)
+        let problems = if removed.is_empty() {
+            Vec::new()
+        } else {
+            site.check_links_where(&|l| l.anchor.as_ref().is_some_and(|a| removed.contains(a)))
+        };
+        if crate::error::has_errors(&problems) {
+            for (i, page) in previous {
+                site.sources[i] = page;
+            }
+            self.pending = changed.clone();
+            return Some(Err(problems));
+        }
+        let out = InPlace {
+            dir: loaded.output.clone(),
+        };
+        let problems = loaded.renderer.render_pages(pages, &out);
+        let site = loaded.renderer.site();
+        self.search_behind
+            .extend(pages.iter().map(|&p| site.pages[p].lang));
+        if !problems.is_empty() {
+            self.pending = changed.clone();
+            return Some(Err(problems));
+        }
+        Some(Ok(pages.len()))
     }
 }
 
@@ -440,7 +530,14 @@ pub fn watch(
     use std::time::Duration;
 
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx)?;
+    // Set by every event, cleared when a batch is taken: tells the search index writer
+    // that a save is waiting.
+    let waiting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = waiting.clone();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = tx.send(event);
+    })?;
     let root = session
         .opts
         .source
@@ -483,6 +580,7 @@ pub fn watch(
                 Err(_) => break,
             }
         }
+        waiting.store(false, std::sync::atomic::Ordering::Relaxed);
         // A watched folder created since the start (a first `static/`, say).
         watch_folders(&mut watcher)?;
         let output = session.output_dir();
@@ -520,7 +618,8 @@ pub fn watch(
         }
         let result = session.apply(&changed);
         on_rebuild(&changed, &result, session);
-        if let Err(problems) = session.finish() {
+        let stop = || waiting.load(std::sync::atomic::Ordering::Relaxed);
+        if let Err(problems) = session.finish(&stop) {
             on_rebuild(&changed, &Err(problems), session);
         }
     }

@@ -18,8 +18,14 @@ struct Fixture {
 }
 
 fn fixture_session() -> (Fixture, Session) {
+    fixture_session_with(|_| {})
+}
+
+/// The basic fixture, changed by `prepare` before the session starts.
+fn fixture_session_with(prepare: impl Fn(&Path)) -> (Fixture, Session) {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
+    prepare(&site);
     let out = tmp.path().join("out");
     let clean = tmp.path().join("clean");
     let (session, first) = Session::start(Options {
@@ -48,7 +54,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 /// The incremental output must equal a clean build of the same files (once the session
 /// has finished the search index, as watch mode does after every rebuild).
 fn assert_equals_clean_build(f: &Fixture, s: &mut Session) {
-    s.finish().unwrap();
+    s.finish(&|| false).unwrap();
     if f.clean.exists() {
         fs::remove_dir_all(&f.clean).unwrap();
     }
@@ -176,5 +182,45 @@ fn a_broken_change_keeps_the_last_good_page_until_it_is_fixed() {
     );
     s.apply(&[a]).unwrap();
     assert!(read(&f.out.join("kinh-te-so/b/index.html")).contains("nhiều hơn nữa"));
+    assert_equals_clean_build(&f, &mut s);
+}
+
+/// On a site past the home page's limit, renaming questions of an explainer the home page
+/// does not list re-renders only that explainer's pages; a rename that breaks another
+/// page's link to the question is refused like any broken link.
+#[test]
+fn renamed_questions_on_a_large_site_touch_only_their_explainer() {
+    let (f, mut s) = fixture_session_with(|site| {
+        for i in 0..301 {
+            fs::write(
+                site.join(format!("content/vi/kinh-te-so/bai-{i:03}.md")),
+                format!("---\ntitle: Bài {i:03}\n---\n## Câu hỏi số {i:03}?\n\nTrả lời.\n"),
+            )
+            .unwrap();
+        }
+    });
+    let far = f.site.join("content/vi/kinh-te-so/bai-200.md");
+    edit(&far, "## Câu hỏi số 200?", "## Câu hỏi hai trăm?");
+    let r = s.apply(std::slice::from_ref(&far)).unwrap();
+    assert_eq!(r.kind, RebuildKind::Pages);
+    // The Vietnamese page and its English and Khmer fallbacks.
+    assert_eq!(r.pages, 3);
+    assert!(read(&f.out.join("kinh-te-so/bai-200/index.html")).contains("id=\"cau-hoi-hai-tram\""));
+    assert_equals_clean_build(&f, &mut s);
+
+    // `a.md` links to `b.md#loi-ich`: renaming that question without its `{#id}` breaks it.
+    let b = f.site.join("content/vi/kinh-te-so/b.md");
+    let page = f.out.join("kinh-te-so/b/index.html");
+    let before = read(&page);
+    edit(&b, "## Lợi ích là gì? {#loi-ich}", "## Được lợi gì?");
+    let problems = s.apply(std::slice::from_ref(&b)).unwrap_err();
+    assert!(
+        problems.iter().any(|d| d.path.ends_with("a.md")),
+        "the broken link is reported where it is written"
+    );
+    assert_eq!(read(&page), before, "the last good page stays");
+    edit(&b, "## Được lợi gì?", "## Được lợi gì? {#loi-ich}");
+    s.apply(std::slice::from_ref(&b)).unwrap();
+    assert!(read(&page).contains("Được lợi gì?"));
     assert_equals_clean_build(&f, &mut s);
 }

@@ -55,6 +55,21 @@ pub const HOME_EVERY_QUESTION_MAX_EXPLAINERS: usize = 300;
 /// What a pillar shows on a home page past that limit.
 pub const HOME_EXPLAINERS_PER_PILLAR: usize = 10;
 
+/// Whether an explainer page's questions are listed on its language's home page.
+pub fn on_home(site: &Site, page: usize) -> bool {
+    let p = &site.pages[page];
+    let PageKind::Explainer(pillar) = p.kind else {
+        return false;
+    };
+    let lists = &site.pillar_listing[p.lang];
+    lists.iter().map(Vec::len).sum::<usize>() <= HOME_EVERY_QUESTION_MAX_EXPLAINERS
+        || lists.get(pillar).is_some_and(|list| {
+            list.iter()
+                .take(HOME_EXPLAINERS_PER_PILLAR)
+                .any(|&e| e == page)
+        })
+}
+
 /// Values built once per language and handed to every page that shows them.
 pub struct Shared {
     nav: Vec<Value>,

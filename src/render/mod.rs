@@ -21,7 +21,7 @@ use crate::output::Sink;
 use crate::site::{PageKind, Site};
 use crate::theme::Theme;
 
-pub use context::Shared;
+pub use context::{Shared, on_home};
 
 /// The theme's templates, parsed once, with the Fluent `t` function registered. They
 /// depend on the theme, the UI strings and the configuration, not on the content.
@@ -127,6 +127,11 @@ impl Renderer {
         &self.site
     }
 
+    /// The site model to change in place (watch mode), unless it is shared.
+    pub fn site_mut(&mut self) -> Option<&mut Site> {
+        Arc::get_mut(&mut self.site)
+    }
+
     pub fn templates(&self) -> &Arc<Templates> {
         &self.templates
     }
@@ -152,34 +157,52 @@ impl Renderer {
     /// explainer page.
     pub fn render_search(&self, out: &dyn Sink) -> Vec<Diagnostic> {
         let all: Vec<usize> = (0..self.site.languages.len()).collect();
-        self.render_search_for(&all, out)
+        self.render_search_for(&all, out, &|| false).0
     }
 
     /// The search index of some languages only (watch mode rewrites the languages whose
-    /// pages changed).
-    pub fn render_search_for(&self, languages: &[usize], out: &dyn Sink) -> Vec<Diagnostic> {
+    /// pages changed, and stops when `stop` says so). Returns the problems and the
+    /// languages whose index was not finished.
+    pub fn render_search_for(
+        &self,
+        languages: &[usize],
+        out: &dyn Sink,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> (Vec<Diagnostic>, Vec<usize>) {
         let Ok(docs) = self.search_docs.lock() else {
-            return Vec::new();
+            return (Vec::new(), languages.to_vec());
         };
-        languages
+        let results: Vec<(Vec<Diagnostic>, Option<usize>)> = languages
             .par_iter()
-            .copied()
-            .flat_map_iter(|lang| {
+            .map(|&lang| {
                 let code = &self.site.languages[lang].code;
                 let all: Vec<&crate::search::Doc> = (0..self.site.pages.len())
                     .filter(|&p| self.site.pages[p].lang == lang)
                     .flat_map(|p| docs[p].iter())
                     .collect();
                 let mut problems = Vec::new();
-                crate::search::index_files(code, &all, &self.vocabulary, &mut |name, text| {
-                    let path = format!("search/{code}/{name}");
-                    if let Err(e) = out.write(&path, text.as_bytes()) {
-                        problems.push(output_error(&path, e));
-                    }
-                });
-                problems
+                let done = crate::search::index_files(
+                    code,
+                    &all,
+                    &self.vocabulary,
+                    stop,
+                    &mut |name, text| {
+                        let path = format!("search/{code}/{name}");
+                        if let Err(e) = out.write(&path, text.as_bytes()) {
+                            problems.push(output_error(&path, e));
+                        }
+                    },
+                );
+                (problems, (!done).then_some(lang))
             })
-            .collect()
+            .collect();
+        let mut problems = Vec::new();
+        let mut unfinished = Vec::new();
+        for (p, lang) in results {
+            problems.extend(p);
+            unfinished.extend(lang);
+        }
+        (problems, unfinished)
     }
 
     /// The 404 page (with the site's navigation), sitemap, robots.txt and the feeds,
