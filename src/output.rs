@@ -10,6 +10,12 @@ use std::path::{Path, PathBuf};
 /// for watch mode's incremental rebuilds.
 pub trait Sink: Sync {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Removes the files of folder `dir` not named in `keep` (a search index that now has
+    /// fewer shards). Only a folder written in place can hold files of an earlier build.
+    fn keep_only(&self, _dir: &str, _keep: &std::collections::BTreeSet<String>) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Sink for Staging {
@@ -41,6 +47,19 @@ impl Sink for InPlace {
         ));
         fs::write(&tmp, bytes)?;
         fs::rename(&tmp, &path)
+    }
+
+    fn keep_only(&self, dir: &str, keep: &std::collections::BTreeSet<String>) -> io::Result<()> {
+        let Ok(entries) = fs::read_dir(self.dir.join(dir)) else {
+            return Ok(());
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_file()) && !keep.contains(&name) {
+                fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -200,6 +219,32 @@ mod tests {
             minify_css(css),
             "body{margin:0 auto;font:1rem/1.5 system-ui,sans-serif}a>b,p::after{content:\"a  b\"}@media (min-width:40em){.x{top:0}}"
         );
+    }
+
+    #[test]
+    fn keep_only_drops_the_files_not_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = InPlace {
+            dir: tmp.path().to_path_buf(),
+        };
+        for name in ["index.js", "t-old.js", "t-cau.js"] {
+            out.write(&format!("search/vi/{name}"), b"x").unwrap();
+        }
+        fs::create_dir_all(tmp.path().join("search/vi/sub")).unwrap();
+        let keep = ["index.js", "t-cau.js"].map(String::from).into();
+        out.keep_only("search/vi", &keep).unwrap();
+        let mut left: Vec<String> = fs::read_dir(tmp.path().join("search/vi"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["index.js", "sub", "t-cau.js"],
+            "folders are left alone"
+        );
+        // A folder that does not exist yet is nothing to clean.
+        out.keep_only("search/km", &keep).unwrap();
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //!
 //! - An explainer whose metadata (front matter, questions, anchors, links) did not change:
 //!   its pages in every language and the booklets.
+//! - An explainer whose questions were renamed (same count, same front matter and links)
+//!   and whose questions the home page does not list: the model is patched in place, links
+//!   to anchors that disappeared are checked, and its pages are written again.
 //! - An explainer whose metadata changed: the site model is rebuilt (metadata only, cheap),
 //!   then its pages, the home pages, its pillar's and audiences' pages, its neighbours, the
 //!   booklets, sitemap and feeds are written again.
@@ -534,8 +537,11 @@ pub fn watch(
     // that a save is waiting.
     let waiting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = waiting.clone();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Not for reads: loa's own reads of the files it renders are events too.
+        if event.as_ref().map_or(true, |e| !e.kind.is_access()) {
+            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         let _ = tx.send(event);
     })?;
     let root = session
@@ -562,8 +568,24 @@ pub fn watch(
     on_ready();
     let quiet = Duration::from_millis(30);
     let longest = Duration::from_millis(300);
+    let stop = || waiting.load(std::sync::atomic::Ordering::Relaxed);
     loop {
-        let Ok(first) = rx.recv() else { return Ok(()) };
+        // A search index left unfinished by a save is finished once the files are quiet.
+        let first = if session.search_behind.is_empty() {
+            rx.recv().ok()
+        } else {
+            match rx.recv_timeout(quiet) {
+                Ok(event) => Some(event),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Err(problems) = session.finish(&stop) {
+                        on_rebuild(&[], &Err(problems), session);
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            }
+        };
+        let Some(first) = first else { return Ok(()) };
         let mut paths = BTreeSet::new();
         let mut take = |event: notify::Result<notify::Event>| -> notify::Result<()> {
             let event = event?;
@@ -618,7 +640,6 @@ pub fn watch(
         }
         let result = session.apply(&changed);
         on_rebuild(&changed, &result, session);
-        let stop = || waiting.load(std::sync::atomic::Ordering::Relaxed);
         if let Err(problems) = session.finish(&stop) {
             on_rebuild(&changed, &Err(problems), session);
         }

@@ -181,6 +181,7 @@ impl Renderer {
                     .flat_map(|p| docs[p].iter())
                     .collect();
                 let mut problems = Vec::new();
+                let mut written = std::collections::BTreeSet::new();
                 let done = crate::search::index_files(
                     code,
                     &all,
@@ -191,8 +192,13 @@ impl Renderer {
                         if let Err(e) = out.write(&path, text.as_bytes()) {
                             problems.push(output_error(&path, e));
                         }
+                        written.insert(name.to_string());
                     },
                 );
+                let dir = format!("search/{code}");
+                if done && let Err(e) = out.keep_only(&dir, &written) {
+                    problems.push(output_error(&dir, e));
+                }
                 (problems, (!done).then_some(lang))
             })
             .collect();

@@ -16,10 +16,7 @@ not-translated-short = not yet translated
 link-to-question = Link to this question
 more-explainers = More on this topic
 explainers-heading = Explainers
-all-explainers-link = { $count ->
-    [one] The { $count } explainer on this topic
-   *[other] All { $count } explainers on this topic
-}
+all-explainers-link = All { $count } explainers on this topic
 all-questions = All questions
 audience-intro = Explainers for: { $audience }.
 not-found-title = Page not found
