@@ -196,7 +196,7 @@ impl Session {
             if is_ignored(&rel) || path.starts_with(&output) || path.is_dir() {
                 continue;
             }
-            if self.had_folder(path) {
+            if !path.is_file() && self.had_folder(path) {
                 // A folder of content moved out or deleted: every file in it is gone.
                 whole = true;
                 continue;
