@@ -540,13 +540,7 @@ fn the_site_theme_replaces_the_built_in_one_and_pages_render_through_it() {
 fn a_large_sites_home_page_stays_small_and_links_every_pillar() {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
-    for i in 0..301 {
-        std::fs::write(
-            site.join(format!("content/vi/kinh-te-so/bai-{i:03}.md")),
-            format!("---\ntitle: Bài {i:03}\n---\n## Câu hỏi số {i:03}?\n\nTrả lời.\n"),
-        )
-        .unwrap();
-    }
+    add_numbered_explainers(&site, 301);
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
     let home = read(&out.join("index.html"));

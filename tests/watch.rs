@@ -190,15 +190,7 @@ fn a_broken_change_keeps_the_last_good_page_until_it_is_fixed() {
 /// page's link to the question is refused like any broken link.
 #[test]
 fn renamed_questions_on_a_large_site_touch_only_their_explainer() {
-    let (f, mut s) = fixture_session_with(|site| {
-        for i in 0..301 {
-            fs::write(
-                site.join(format!("content/vi/kinh-te-so/bai-{i:03}.md")),
-                format!("---\ntitle: Bài {i:03}\n---\n## Câu hỏi số {i:03}?\n\nTrả lời.\n"),
-            )
-            .unwrap();
-        }
-    });
+    let (f, mut s) = fixture_session_with(|site| add_numbered_explainers(site, 301));
     let far = f.site.join("content/vi/kinh-te-so/bai-200.md");
     edit(&far, "## Câu hỏi số 200?", "## Câu hỏi hai trăm?");
     let r = s.apply(std::slice::from_ref(&far)).unwrap();

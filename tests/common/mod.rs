@@ -32,6 +32,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Adds `count` small Vietnamese explainers (`bai-000` …) to the basic fixture's digital
+/// economy pillar: enough of them take a site past the home page's limit.
+pub fn add_numbered_explainers(site: &Path, count: usize) {
+    for i in 0..count {
+        fs::write(
+            site.join(format!("content/vi/kinh-te-so/bai-{i:03}.md")),
+            format!("---\ntitle: Bài {i:03}\n---\n## Câu hỏi số {i:03}?\n\nTrả lời.\n"),
+        )
+        .unwrap();
+    }
+}
+
 pub fn loa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(args)
