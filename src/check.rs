@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Tag};
 
 use crate::build::Options;
 use crate::config::SiteConfig;
@@ -35,6 +35,21 @@ pub fn lint_body(
     body_line: usize,
     config: &SiteConfig,
 ) -> Vec<Diagnostic> {
+    let events = crate::markdown::parse(body);
+    lint_events(root, rel, kind, body, &events, body_line, config)
+}
+
+/// [`lint_body`] on the events of [`crate::markdown::parse`], which the loader shares with
+/// the outline: one parse a file.
+pub fn lint_events(
+    root: &Path,
+    rel: &Path,
+    kind: SourceKind,
+    body: &str,
+    events: &crate::markdown::Events,
+    body_line: usize,
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let line = |offset: usize| Some(body_line + crate::error::line_of(body, offset) - 1);
     if kind == SourceKind::Explainer && body.trim().is_empty() {
@@ -49,13 +64,11 @@ pub fn lint_body(
     let mut previous = 1;
     let mut questions = 0;
     let own = config.base_url_with_slash();
-    let options = pulldown_cmark::Options::ENABLE_TABLES
-        | pulldown_cmark::Options::ENABLE_FOOTNOTES
-        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in events {
+        let range = range.clone();
         match event {
             Event::Start(Tag::Heading { level: h, id, .. }) => {
-                let h = level(h);
+                let h = level(*h);
                 if h == 2 {
                     questions += 1;
                 }

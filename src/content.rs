@@ -352,7 +352,16 @@ pub fn load_file(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let lints = crate::check::lint_body(root, rel, kind, split.body, split.body_line, config);
+    let events = markdown::parse(split.body);
+    let lints = crate::check::lint_events(
+        root,
+        rel,
+        kind,
+        split.body,
+        &events,
+        split.body_line,
+        config,
+    );
     if crate::error::has_errors(&lints) {
         return Err(lints);
     }
@@ -374,7 +383,7 @@ pub fn load_file(
             translated_from: raw.translated_from,
         },
         body_line: split.body_line,
-        outline: markdown::outline(split.body),
+        outline: markdown::outline_of(split.body, events),
     };
     Ok((page, lints))
 }

@@ -90,11 +90,23 @@ pub struct Outline {
     pub links: Vec<FileLink>,
 }
 
+/// A body's events with their byte ranges.
+pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// The body's events as written (headings keep only the ids their authors gave).
+pub fn parse(body: &str) -> Events<'_> {
+    Parser::new_ext(body, options()).into_offset_iter().collect()
+}
+
 /// Parses the body once and assigns every heading its final id.
-fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
-    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
+fn events(body: &str) -> Events<'_> {
+    let mut events = parse(body);
+    assign_ids(&mut events);
+    events
+}
+
+/// Every heading gets an id: its own `{#id}`, or one made from its text, made unique.
+fn assign_ids(events: &mut Events) {
     let mut used: Vec<String> = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -121,7 +133,6 @@ fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
         }
         i += 1;
     }
-    events
 }
 
 /// The text of some events, for plain-text uses (ids, search, JSON-LD).
@@ -161,7 +172,12 @@ fn file_link(dest: &str) -> Option<(String, Option<String>)> {
 }
 
 pub fn outline(body: &str) -> Outline {
-    let events = events(body);
+    outline_of(body, parse(body))
+}
+
+/// [`outline`] from the events of [`parse`], for a loader that has parsed the body already.
+pub fn outline_of<'a>(body: &'a str, mut events: Events<'a>) -> Outline {
+    assign_ids(&mut events);
     let mut out = Outline::default();
     let mut i = 0;
     while i < events.len() {
