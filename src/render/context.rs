@@ -474,23 +474,53 @@ struct DateView {
 
 /// schema.org FAQPage, safe to place inside a `<script>` element.
 pub fn faq_jsonld(lang: &str, title: &str, body: &Rendered) -> String {
-    let questions: Vec<serde_json::Value> = body
-        .questions
-        .iter()
-        .map(|q| {
-            serde_json::json!({
-                "@type": "Question",
-                "name": q.title_text,
-                "acceptedAnswer": { "@type": "Answer", "text": q.answer_text },
+    // Borrowed fields rather than `json!` values: no copy of every answer. Fields are in
+    // the order `json!` wrote them (sorted), so the output is the same.
+    #[derive(Serialize)]
+    struct Answer<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        text: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Question<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "acceptedAnswer")]
+        accepted_answer: Answer<'a>,
+        name: &'a str,
+    }
+    #[derive(Serialize)]
+    struct FaqPage<'a> {
+        #[serde(rename = "@context")]
+        context: &'static str,
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "inLanguage")]
+        in_language: &'a str,
+        #[serde(rename = "mainEntity")]
+        main_entity: Vec<Question<'a>>,
+        name: &'a str,
+    }
+    let doc = FaqPage {
+        context: "https://schema.org",
+        kind: "FAQPage",
+        in_language: lang,
+        main_entity: body
+            .questions
+            .iter()
+            .map(|q| Question {
+                kind: "Question",
+                accepted_answer: Answer {
+                    kind: "Answer",
+                    text: &q.answer_text,
+                },
+                name: &q.title_text,
             })
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "inLanguage": lang,
-        "name": title,
-        "mainEntity": questions,
-    });
-    doc.to_string().replace("</", "<\\/")
+            .collect(),
+        name: title,
+    };
+    serde_json::to_string(&doc)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
 }
