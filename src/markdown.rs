@@ -95,7 +95,9 @@ pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
 /// The body's events as written (headings keep only the ids their authors gave).
 pub fn parse(body: &str) -> Events<'_> {
-    Parser::new_ext(body, options()).into_offset_iter().collect()
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect()
 }
 
 /// Parses the body once and assigns every heading its final id.

@@ -26,8 +26,15 @@ const EXCERPT_CHARS: usize = 180;
 
 /// Lower case without Latin accents: what readers type on a phone keyboard.
 pub fn fold(text: &str) -> String {
-    let table = fold_table();
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer (cleared first) that the caller reuses.
+fn fold_into(text: &str, out: &mut String) {
+    let table = fold_table();
+    out.clear();
     // Whether anything but ASCII was written: only then can the result need composing.
     let mut wide = false;
     for c in text.chars() {
@@ -40,7 +47,7 @@ pub fn fold(text: &str) -> String {
             DROP => {}
             SLOW => {
                 wide = true;
-                fold_char(c, &mut out);
+                fold_char(c, out);
             }
             m => {
                 let m = char::from_u32(m).unwrap_or(c);
@@ -49,13 +56,11 @@ pub fn fold(text: &str) -> String {
             }
         }
     }
-    if !wide
-        || unicode_normalization::is_nfc_quick(out.chars())
-            == unicode_normalization::IsNormalized::Yes
+    if wide
+        && unicode_normalization::is_nfc_quick(out.chars())
+            != unicode_normalization::IsNormalized::Yes
     {
-        out
-    } else {
-        out.nfc().collect()
+        *out = out.nfc().collect();
     }
 }
 
@@ -194,33 +199,64 @@ type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Terms as numbers, shared by every page of a build, so that thousands of questions do
 /// not each keep their own copy of common words.
-#[derive(Default)]
 pub struct Vocabulary {
+    /// Tells the per-thread caches of [`Doc::new`] which vocabulary they hold ids of.
+    serial: u64,
     inner: std::sync::Mutex<(FastMap<String, u32>, Vec<String>)>,
 }
 
+impl Default for Vocabulary {
+    fn default() -> Vocabulary {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Vocabulary {
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            inner: Default::default(),
+        }
+    }
+}
+
 impl Vocabulary {
-    fn ids<'t>(&self, terms: impl Iterator<Item = &'t str>) -> Vec<u32> {
-        let Ok(mut guard) = self.inner.lock() else {
-            return Vec::new();
+    fn id(&self, term: &str) -> u32 {
+        let mut guard = match self.inner.lock() {
+            Ok(guard) => guard,
+            // A panic elsewhere cannot leave the maps half-changed: one insert at a time.
+            Err(poisoned) => poisoned.into_inner(),
         };
         let (map, names) = &mut *guard;
-        terms
-            .map(|t| match map.get(t) {
-                Some(id) => *id,
-                None => {
-                    let id = names.len() as u32;
-                    names.push(t.to_string());
-                    map.insert(t.to_string(), id);
-                    id
-                }
-            })
-            .collect()
+        if let Some(id) = map.get(term) {
+            return *id;
+        }
+        let id = names.len() as u32;
+        names.push(term.to_string());
+        map.insert(term.to_string(), id);
+        id
     }
 
     fn names(&self) -> Vec<String> {
         self.inner.lock().map(|g| g.1.clone()).unwrap_or_default()
     }
+}
+
+/// What [`Doc::new`] reuses from one question to the next on a thread: it runs for every
+/// question of a site, and allocating its maps each time was a large part of the build.
+#[derive(Default)]
+struct Scratch {
+    /// The [`Vocabulary::serial`] that `known` holds ids of.
+    vocabulary: u64,
+    /// Terms this thread has met, with their ids: most lookups need no lock.
+    known: FastMap<String, u32>,
+    /// By term id: 1 + the term's index in `tallies` for the question being indexed, or 0.
+    slot: Vec<u32>,
+    /// The question's terms in the order met, with their counts in the answer.
+    tallies: Vec<(u32, u32)>,
+    /// (term id, position) of each word of the question.
+    positions: Vec<(u32, u32)>,
+    question: String,
+    answer: String,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// One question as the index knows it.
@@ -248,34 +284,80 @@ impl Doc {
         url: String,
         explainer: std::sync::Arc<str>,
     ) -> Doc {
-        let (question_folded, answer_folded) = (fold(question), fold(answer));
-        let mut found: FastMap<std::borrow::Cow<str>, (Vec<u32>, u32)> =
-            FastMap::with_capacity_and_hasher(256, Default::default());
-        let mut i = 0;
-        each_term(&question_folded, lang, |t| {
-            found.entry(t).or_default().0.push(i);
-            i += 1;
+        let terms = SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                vocabulary: serial,
+                known,
+                slot,
+                tallies,
+                positions,
+                question: question_folded,
+                answer: answer_folded,
+            } = &mut *scratch;
+            if *serial != vocabulary.serial {
+                known.clear();
+                *serial = vocabulary.serial;
+            }
+            fold_into(question, question_folded);
+            fold_into(answer, answer_folded);
+            tallies.clear();
+            positions.clear();
+            // The tally of a term (created on first sight), counting it if it is in the answer.
+            let mut tally = |term: &str, in_answer: bool| -> usize {
+                let id = match known.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.id(term);
+                        known.insert(term.to_string(), id);
+                        id
+                    }
+                };
+                let i = id as usize;
+                if slot.len() <= i {
+                    slot.resize(i + 1, 0);
+                }
+                if slot[i] == 0 {
+                    tallies.push((id, 0));
+                    slot[i] = tallies.len() as u32;
+                }
+                let k = slot[i] as usize - 1;
+                tallies[k].1 += u32::from(in_answer);
+                k
+            };
+            let mut n = 0;
+            each_term(question_folded, lang, |t| {
+                let k = tally(&t, false);
+                positions.push((k as u32, n));
+                n += 1;
+            });
+            each_term(answer_folded, lang, |t| {
+                tally(&t, true);
+            });
+            // Positions grouped by term, ascending within each (the sort is stable).
+            positions.sort_by_key(|&(k, _)| k);
+            let mut terms = Vec::with_capacity(tallies.len() * 4);
+            let mut at = 0;
+            for (k, &(id, in_answer)) in tallies.iter().enumerate() {
+                let end = at + positions[at..].partition_point(|&(pk, _)| pk as usize == k);
+                push_varint(&mut terms, id);
+                push_varint(&mut terms, (end - at) as u32);
+                for &(_, p) in &positions[at..end] {
+                    push_varint(&mut terms, p);
+                }
+                push_varint(&mut terms, in_answer);
+                at = end;
+                slot[id as usize] = 0;
+            }
+            terms.shrink_to_fit();
+            terms
         });
-        each_term(&answer_folded, lang, |t| found.entry(t).or_default().1 += 1);
-        let found: Vec<_> = found.into_iter().collect();
-        let ids = vocabulary.ids(found.iter().map(|(t, _)| t.as_ref()));
-        let counts = found.into_iter().map(|(_, c)| c);
         let excerpt: String = answer.chars().take(EXCERPT_CHARS).collect();
         let excerpt = if excerpt.len() < answer.len() {
             format!("{}…", excerpt.trim_end())
         } else {
             excerpt
         };
-        let mut terms = Vec::with_capacity(ids.len() * 4);
-        for (id, (question, answer)) in ids.into_iter().zip(counts) {
-            push_varint(&mut terms, id);
-            push_varint(&mut terms, question.len() as u32);
-            for p in question {
-                push_varint(&mut terms, p);
-            }
-            push_varint(&mut terms, answer);
-        }
-        terms.shrink_to_fit();
         Doc {
             question: question.to_string(),
             url,
@@ -606,7 +688,7 @@ mod tests {
             "a/#q".into(),
             "A".into(),
         );
-        let so = v.ids(["so"].into_iter())[0];
+        let so = v.id("so");
         // `so`: once in the question, at position 2, once in the answer.
         let numbers: Vec<u32> = Varints(&doc.terms).collect();
         assert!(
