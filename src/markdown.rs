@@ -139,24 +139,30 @@ fn assign_ids(events: &mut Events) {
 
 /// The text of some events, for plain-text uses (ids, search, JSON-LD).
 fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> String {
-    let mut s = String::new();
+    // Runs of whitespace, inside a text or between blocks, become one space; written in one
+    // pass (this runs over every answer of the site).
+    let mut out = String::new();
+    let mut gap = false;
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            Event::End(
+            Event::Text(t) | Event::Code(t) => {
+                gap |= t.starts_with(char::is_whitespace);
+                for (i, word) in t.split_whitespace().enumerate() {
+                    if (gap || i > 0) && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                    gap = false;
+                }
+                gap |= t.ends_with(char::is_whitespace);
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
-            ) => s.push(' '),
+            ) => gap = true,
             _ => {}
         }
-    }
-    // Runs of whitespace become one space, without a second allocation per word.
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
     }
     out
 }
@@ -419,6 +425,18 @@ mod tests {
             allow_html: false,
             resolve: &no_links,
         }
+    }
+
+    #[test]
+    fn plain_text_joins_inline_runs_and_collapses_whitespace() {
+        let text = |md: &str| plain_text(parse(md).iter().map(|(e, _)| e));
+        assert_eq!(text("**Đăng**ký  `mã`   số\nhai"), "Đăngký mã số hai");
+        assert_eq!(
+            text("- một\n- hai\n\n|a|b|\n|-|-|\n|c|d|\n"),
+            "một hai a b c d"
+        );
+        assert_eq!(text("  \n\nđầu *giữa* cuối  \n"), "đầu giữa cuối");
+        assert_eq!(text(""), "");
     }
 
     #[test]
