@@ -537,9 +537,24 @@ pub fn watch(
     // that a save is waiting.
     let waiting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = waiting.clone();
+    let output_now = |session: &Session| {
+        let output = session.output_dir();
+        output.canonicalize().unwrap_or(output)
+    };
+    // Where loa writes: its own writes (the index itself, if the output is inside a watched
+    // folder) must not stop the index.
+    let written = std::sync::Arc::new(std::sync::RwLock::new(output_now(session)));
+    let output_of_watcher = written.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // Not for reads: loa's own reads of the files it renders are events too.
-        if event.as_ref().map_or(true, |e| !e.kind.is_access()) {
+        let wanted = match &event {
+            // Not for reads: loa's own reads of the files it renders are events too.
+            Ok(e) if e.kind.is_access() => false,
+            Ok(e) => output_of_watcher.read().map_or(true, |out| {
+                e.paths.is_empty() || !e.paths.iter().all(|p| p.starts_with(&*out))
+            }),
+            Err(_) => true,
+        };
+        if wanted {
             flag.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         let _ = tx.send(event);
@@ -605,8 +620,10 @@ pub fn watch(
         waiting.store(false, std::sync::atomic::Ordering::Relaxed);
         // A watched folder created since the start (a first `static/`, say).
         watch_folders(&mut watcher)?;
-        let output = session.output_dir();
-        let output = output.canonicalize().unwrap_or(output);
+        let output = output_now(session);
+        if let Ok(mut w) = written.write() {
+            w.clone_from(&output);
+        }
         // A folder created or moved in: its files may have landed before the watcher
         // could watch it, so look inside.
         let inside: Vec<PathBuf> = paths
