@@ -26,22 +26,10 @@ fn level(h: HeadingLevel) -> u8 {
     }
 }
 
-/// The body checks of one file. `body_line` is the file line of the body's first line.
+/// The body checks of one file, on the events of [`crate::markdown::parse`] (which the
+/// loader shares with the outline: one parse a file). `body_line` is the file line of the
+/// body's first line.
 pub fn lint_body(
-    root: &Path,
-    rel: &Path,
-    kind: SourceKind,
-    body: &str,
-    body_line: usize,
-    config: &SiteConfig,
-) -> Vec<Diagnostic> {
-    let events = crate::markdown::parse(body);
-    lint_events(root, rel, kind, body, &events, body_line, config)
-}
-
-/// [`lint_body`] on the events of [`crate::markdown::parse`], which the loader shares with
-/// the outline: one parse a file.
-pub fn lint_events(
     root: &Path,
     rel: &Path,
     kind: SourceKind,
@@ -242,6 +230,7 @@ mod tests {
             Path::new("content/vi/p/a.md"),
             SourceKind::Explainer,
             body,
+            &crate::markdown::parse(body),
             5,
             &config(),
         )
@@ -261,11 +250,13 @@ mod tests {
                 Problem::DuplicateQuestionId("x".into())
             ]
         );
+        let body = "## Q\n\n[a](https://a.vn/x/p/b/) ![i](hinh.png)\n";
         let d = lint_body(
             Path::new("/nonexistent"),
             Path::new("a.md"),
             SourceKind::Explainer,
-            "## Q\n\n[a](https://a.vn/x/p/b/) ![i](hinh.png)\n",
+            body,
+            &crate::markdown::parse(body),
             5,
             &config(),
         );

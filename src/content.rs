@@ -353,7 +353,7 @@ pub fn load_file(
         return Err(problems);
     }
     let events = markdown::parse(split.body);
-    let lints = crate::check::lint_events(
+    let lints = crate::check::lint_body(
         root,
         rel,
         kind,

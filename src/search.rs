@@ -727,7 +727,8 @@ mod tests {
         assert!(files.iter().any(|(n, _)| n == "t-cau.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));
         assert_eq!(files.last().map(|(n, _)| n.as_str()), Some("index.js"));
-        // Asked to stop on the fourth question: two shards are out, the header is not.
+        // Stopping the fourth time it asks (once among the questions, then before each
+        // shard): two shards are out, the header is not.
         let asked = std::cell::Cell::new(0);
         let stop = || {
             asked.set(asked.get() + 1);

@@ -55,6 +55,16 @@ pub const HOME_EVERY_QUESTION_MAX_EXPLAINERS: usize = 300;
 /// What a pillar shows on a home page past that limit.
 pub const HOME_EXPLAINERS_PER_PILLAR: usize = 10;
 
+/// How many explainers of each pillar a language's home page lists, given its pillar
+/// listings: all of them, or the first few past the limit.
+fn home_per_pillar(lists: &[Vec<usize>]) -> usize {
+    if lists.iter().map(Vec::len).sum::<usize>() <= HOME_EVERY_QUESTION_MAX_EXPLAINERS {
+        usize::MAX
+    } else {
+        HOME_EXPLAINERS_PER_PILLAR
+    }
+}
+
 /// Whether an explainer page's questions are listed on its language's home page.
 pub fn on_home(site: &Site, page: usize) -> bool {
     let p = &site.pages[page];
@@ -62,12 +72,9 @@ pub fn on_home(site: &Site, page: usize) -> bool {
         return false;
     };
     let lists = &site.pillar_listing[p.lang];
-    lists.iter().map(Vec::len).sum::<usize>() <= HOME_EVERY_QUESTION_MAX_EXPLAINERS
-        || lists.get(pillar).is_some_and(|list| {
-            list.iter()
-                .take(HOME_EXPLAINERS_PER_PILLAR)
-                .any(|&e| e == page)
-        })
+    lists
+        .get(pillar)
+        .is_some_and(|list| list.iter().take(home_per_pillar(lists)).any(|&e| e == page))
 }
 
 /// Values built once per language and handed to every page that shows them.
@@ -76,8 +83,6 @@ pub struct Shared {
     pillar_lists: Vec<Vec<Value>>,
     audience_lists: Vec<Vec<Value>>,
     home_sections: Vec<Value>,
-    /// Per language: whether its home page lists every question.
-    home_every_question: Vec<bool>,
     /// For each page, the previous and next explainer of its pillar.
     neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
@@ -153,7 +158,6 @@ impl Shared {
             pillar_lists: Vec::with_capacity(nl),
             audience_lists: Vec::with_capacity(nl),
             home_sections: Vec::with_capacity(nl),
-            home_every_question: Vec::with_capacity(nl),
             neighbours: vec![(None, None); site.pages.len()],
         };
         for lang in 0..nl {
@@ -191,18 +195,13 @@ impl Shared {
                     })
                     .collect(),
             );
-            let every =
-                lists.iter().map(Vec::len).sum::<usize>() <= HOME_EVERY_QUESTION_MAX_EXPLAINERS;
+            let per_pillar = home_per_pillar(lists);
             let sections: Vec<Section> = pillar_pages
                 .iter()
                 .zip(lists)
                 .zip(&site.config.pillars)
                 .map(|((&p, list), pillar)| {
-                    let shown = if every {
-                        list.len()
-                    } else {
-                        list.len().min(HOME_EXPLAINERS_PER_PILLAR)
-                    };
+                    let shown = list.len().min(per_pillar);
                     let entries: Vec<Entry> = list[..shown]
                         .iter()
                         .map(|&e| entry(site, e, true))
@@ -220,7 +219,6 @@ impl Shared {
             shared
                 .home_sections
                 .push(Value::from_serializable(&sections));
-            shared.home_every_question.push(every);
             for list in lists {
                 for (i, &p) in list.iter().enumerate() {
                     let prev = i.checked_sub(1).map(|j| list[j]);
@@ -356,7 +354,8 @@ impl Shared {
         match p.kind {
             PageKind::Home => {
                 ctx.insert_value("sections", self.home_sections[p.lang].clone());
-                ctx.insert("every_question", &self.home_every_question[p.lang]);
+                let per_pillar = home_per_pillar(&site.pillar_listing[p.lang]);
+                ctx.insert("every_question", &(per_pillar == usize::MAX));
             }
             // The booklet's content is whole explainers; the renderer builds it.
             PageKind::Booklet => {}
