@@ -69,6 +69,10 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Sources by their index in [`Site::sources`]: edited versions, or the versions they
+/// replaced.
+pub type Versions = Vec<(usize, SourcePage)>;
+
 pub struct BuildOptions {
     pub portable: bool,
 }
@@ -239,6 +243,57 @@ impl Site {
         Ok(site)
     }
 
+    /// Watch mode: puts edited explainers in place of their old versions, for edits that
+    /// keep every page where it was (same file, so the same key, language and pillar; same
+    /// slug and draft state), then re-sorts the listings and checks the links the edit can
+    /// have broken: the edited files' own, and links elsewhere to anchors that disappeared.
+    /// On errors the model is left as it was. Returns the old versions.
+    pub fn replace_explainers(&mut self, replaced: Versions) -> Result<Versions, Vec<Diagnostic>> {
+        let mut old = Vec::with_capacity(replaced.len());
+        let mut removed: BTreeSet<String> = BTreeSet::new();
+        for (i, page) in replaced {
+            let before = std::mem::replace(&mut self.sources[i], page);
+            let now = &self.sources[i].outline.anchors;
+            removed.extend(
+                before
+                    .outline
+                    .anchors
+                    .iter()
+                    .filter(|a| !now.contains(a))
+                    .cloned(),
+            );
+            old.push((i, before));
+        }
+        let edited: BTreeSet<usize> = old.iter().map(|(i, _)| *i).collect();
+        let problems = self.check_links_where(&|source, link| {
+            edited.contains(&source) || link.anchor.as_ref().is_some_and(|a| removed.contains(a))
+        });
+        if crate::error::has_errors(&problems) {
+            for (i, before) in old {
+                self.sources[i] = before;
+            }
+            return Err(problems);
+        }
+        self.build_listings();
+        // The warnings of other files' links are as they were (their targets' pages and
+        // translations did not change); the edited files' are new.
+        let paths: BTreeSet<&std::path::Path> = edited
+            .iter()
+            .map(|&i| self.sources[i].path.as_path())
+            .collect();
+        let mut warnings: Vec<Diagnostic> = std::mem::take(&mut self.warnings)
+            .into_iter()
+            .filter(|w| !paths.contains(w.path.as_path()))
+            .collect();
+        warnings.extend(
+            problems
+                .into_iter()
+                .filter(|w| paths.contains(w.path.as_path())),
+        );
+        self.warnings = warnings;
+        Ok(old)
+    }
+
     fn build_listings(&mut self) {
         let (nl, np, na) = (
             self.languages.len(),
@@ -374,18 +429,18 @@ impl Site {
 
     /// Every `.md` link must reach a page, and its `#anchor` one of that page's headings.
     pub fn check_links(&self) -> Vec<Diagnostic> {
-        self.check_links_where(&|_| true)
+        self.check_links_where(&|_, _| true)
     }
 
-    /// [`Site::check_links`] for the links `wanted` picks only (watch mode: the links to
-    /// anchors an edit removed).
-    pub fn check_links_where(
+    /// [`Site::check_links`] for the links `wanted` picks only (given the index of the
+    /// source they are written in).
+    fn check_links_where(
         &self,
-        wanted: &dyn Fn(&crate::markdown::FileLink) -> bool,
+        wanted: &dyn Fn(usize, &crate::markdown::FileLink) -> bool,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for source in &self.sources {
-            for link in source.outline.links.iter().filter(|l| wanted(l)) {
+        for (index, source) in self.sources.iter().enumerate() {
+            for link in source.outline.links.iter().filter(|l| wanted(index, l)) {
                 let line = Some(source.body_line + link.line - 1);
                 let written = match &link.anchor {
                     Some(a) => format!("{}#{a}", link.path),

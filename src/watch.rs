@@ -3,12 +3,14 @@
 //!
 //! - An explainer whose metadata (front matter, questions, anchors, links) did not change:
 //!   its pages in every language and the booklets.
-//! - An explainer whose questions were renamed (same count, same front matter and links)
-//!   and whose questions the home page does not list: the model is patched in place, links
-//!   to anchors that disappeared are checked, and its pages are written again.
-//! - An explainer whose metadata changed: the site model is rebuilt (metadata only, cheap),
-//!   then its pages, the home pages, its pillar's and audiences' pages, its neighbours, the
-//!   booklets, sitemap and feeds are written again.
+//! - An explainer whose metadata changed (title, summary, weight, audiences, dates,
+//!   questions, anchors, links): the model is patched in place (listings re-sorted, its
+//!   links and links to anchors it lost checked), then its pages are written again, with
+//!   what shows what changed: its neighbours (title), its pillar's and audiences' pages
+//!   and the home pages (what the lists show), its language's feed (title, summary, dates),
+//!   the sitemap (`updated`), and the booklets.
+//! - A pillar or home intro whose metadata changed: the model is made again and every
+//!   page written (the intro's title is in every page's navigation).
 //! - Anything else (a new, deleted or renamed file, a slug or draft change, `site.yaml`,
 //!   templates, UI strings): a whole build, swapped in atomically.
 //!
@@ -341,31 +343,18 @@ impl Session {
             return Ok(Some(pages.len()));
         }
 
-        // Questions renamed (same count) in explainers whose questions the home page does
-        // not list: no listing changes, so the model is patched in place rather than rebuilt
-        // (which takes seconds on a large site).
-        let questions_only = replaced.iter().all(|(i, page)| {
-            let old = &site.sources[*i];
-            old.kind == page.kind
-                && old.key == page.key
-                && old.lang == page.lang
-                && old.front == page.front
-                && old.outline.questions.len() == page.outline.questions.len()
-                && links(old) == links(page)
-                && !(0..site.pages.len())
-                    .any(|p| site.pages[p].source == Some(*i) && crate::render::on_home(&site, p))
+        // Explainers edited without moving (title, weight, audiences, questions, links):
+        // the model is patched in place and only the listings showing them are written.
+        let explainers_only = replaced.iter().all(|(i, page)| {
+            site.sources[*i].kind == SourceKind::Explainer && page.kind == SourceKind::Explainer
         });
-        if questions_only {
-            let indices: BTreeSet<usize> = replaced.iter().map(|(i, _)| *i).collect();
-            let mut pages: Vec<usize> = (0..site.pages.len())
-                .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
-                .collect();
-            pages.extend(booklets(&site));
-            drop(site);
-            if let Some(result) = self.patch_questions(changed, replaced.clone(), &pages) {
-                return result.map(Some);
-            }
+        drop(site);
+        if explainers_only && let Some(result) = self.replace_in_place(changed, replaced.clone()) {
+            return result.map(Some);
         }
+        // A pillar or home intro's title is in every page's navigation: the model is made
+        // again and every page rendered. (So is an explainer's edit if the model is shared
+        // at this moment, which watch mode does not do.)
         let Some(loaded) = self.loaded.as_ref() else {
             return Ok(None);
         };
@@ -390,11 +379,11 @@ impl Session {
             return Ok(None);
         }
         let renderer = Renderer::succeed(&loaded.renderer, Arc::new(new_site));
-        let pages = dependents(&site, renderer.site(), &replaced);
+        let pages: Vec<usize> = (0..renderer.site().pages.len()).collect();
         let mut problems = renderer.render_pages(&pages, &out);
         problems.extend(renderer.render_extras(&out));
         self.search_behind
-            .extend(pages.iter().map(|&p| renderer.site().pages[p].lang));
+            .extend(0..renderer.site().languages.len());
         if !problems.is_empty() {
             self.pending = changed.clone();
             return Err(problems);
@@ -407,49 +396,47 @@ impl Session {
 }
 
 impl Session {
-    /// Puts `replaced` into the model in place and renders `pages`; `None` when the model
-    /// is shared and cannot be changed in place.
-    fn patch_questions(
+    /// Puts edited explainers into the model in place and writes what shows them; `None`
+    /// when the model is shared and cannot be changed in place.
+    fn replace_in_place(
         &mut self,
         changed: &BTreeSet<PathBuf>,
         replaced: Vec<(usize, SourcePage)>,
-        pages: &[usize],
     ) -> Option<Result<usize, Vec<Diagnostic>>> {
         let loaded = self.loaded.as_mut()?;
-        let site = loaded.renderer.site_mut()?;
-        let mut previous = Vec::new();
-        let mut removed: BTreeSet<String> = BTreeSet::new();
-        for (i, page) in replaced {
-            let old = std::mem::replace(&mut site.sources[i], page);
-            let now = &site.sources[i].outline.anchors;
-            removed.extend(
-                old.outline
-                    .anchors
-                    .iter()
-                    .filter(|a| !now.contains(a))
-                    .cloned(),
-            );
-            previous.push((i, old));
-        }
-        // A renamed question loses its anchor: links to it elsewhere must still resolve.
-        // (Only those links can have broken: the rest of the model is as it was.)
-        let problems = if removed.is_empty() {
-            Vec::new()
-        } else {
-            site.check_links_where(&|l| l.anchor.as_ref().is_some_and(|a| removed.contains(a)))
-        };
-        if crate::error::has_errors(&problems) {
-            for (i, page) in previous {
-                site.sources[i] = page;
+        let before = loaded.renderer.neighbours().to_vec();
+        let old = match loaded.renderer.replace_explainers(replaced)? {
+            Ok(old) => old,
+            Err(problems) => {
+                self.pending = changed.clone();
+                return Some(Err(problems));
             }
-            self.pending = changed.clone();
-            return Some(Err(problems));
-        }
+        };
+        let renderer = &loaded.renderer;
+        let site = renderer.site();
+        let pages = affected(site, &before, renderer.neighbours(), &old);
         let out = InPlace {
             dir: loaded.output.clone(),
         };
-        let problems = loaded.renderer.render_pages(pages, &out);
-        let site = loaded.renderer.site();
+        let mut problems = renderer.render_pages(&pages, &out);
+        let feed_changed = |a: &SourcePage, b: &SourcePage| {
+            a.front.title != b.front.title
+                || a.front.summary != b.front.summary
+                || a.front.date != b.front.date
+                || a.front.updated != b.front.updated
+        };
+        let feeds: BTreeSet<usize> = old
+            .iter()
+            .filter(|(i, before)| feed_changed(before, &site.sources[*i]))
+            .map(|(_, before)| before.lang)
+            .collect();
+        let sitemap = old
+            .iter()
+            .any(|(i, before)| before.front.updated != site.sources[*i].front.updated);
+        if !feeds.is_empty() || sitemap {
+            let feeds: Vec<usize> = feeds.into_iter().collect();
+            problems.extend(renderer.render_feeds(&feeds, sitemap, &out));
+        }
         self.search_behind
             .extend(pages.iter().map(|&p| site.pages[p].lang));
         if !problems.is_empty() {
@@ -466,59 +453,74 @@ fn booklets(site: &Site) -> Vec<usize> {
         .collect()
 }
 
-/// The pages whose output can differ after the metadata of the `replaced` sources
-/// changed: an over-approximation, never an under-one.
-fn dependents(old: &Site, new: &Site, replaced: &[(usize, SourcePage)]) -> Vec<usize> {
-    let mut pages = BTreeSet::new();
-    let everything = replaced
-        .iter()
-        .any(|(i, _)| old.sources[*i].kind != SourceKind::Explainer);
-    if everything {
-        // A pillar or home intro's title shows in every page's navigation.
-        return (0..new.pages.len()).collect();
-    }
-    let neighbours = |site: &Site| -> Vec<(Option<usize>, Option<usize>)> {
-        let mut n = vec![(None, None); site.pages.len()];
-        for lang in &site.pillar_listing {
-            for list in lang {
-                for (i, &p) in list.iter().enumerate() {
-                    n[p] = (i.checked_sub(1).map(|j| list[j]), list.get(i + 1).copied());
-                }
-            }
+/// Whether a pillar or audience list shows an explainer differently after an edit, or in
+/// another place.
+fn listed_differently(a: &SourcePage, b: &SourcePage) -> bool {
+    a.front.title != b.front.title
+        || a.front.summary != b.front.summary
+        || a.front.weight != b.front.weight
+        || a.front.audiences != b.front.audiences
+        || a.front.updated != b.front.updated
+        || a.outline.questions.len() != b.outline.questions.len()
+}
+
+/// The pages whose output can differ after explainers were edited in place (`old`: their
+/// versions before, `before`/`after`: each page's neighbours): their own pages in every
+/// language, the booklets, and, as far as what they show of the explainers changed, the
+/// explainers beside them, their pillar's and audiences' pages and the home pages.
+/// An over-approximation, never an under-one.
+fn affected(
+    site: &Site,
+    before: &[(Option<usize>, Option<usize>)],
+    after: &[(Option<usize>, Option<usize>)],
+    old: &[(usize, SourcePage)],
+) -> Vec<usize> {
+    let mut pillars = BTreeSet::new();
+    let mut audiences: BTreeSet<usize> = BTreeSet::new();
+    // Sources whose title changed: the pages beside theirs show it.
+    let mut retitled = BTreeSet::new();
+    for (i, was) in old {
+        let now = &site.sources[*i];
+        if listed_differently(was, now) {
+            pillars.extend(now.pillar);
+            audiences.extend(
+                was.front
+                    .audiences
+                    .iter()
+                    .chain(&now.front.audiences)
+                    .copied(),
+            );
         }
-        n
+        if was.front.title != now.front.title {
+            retitled.insert(*i);
+        }
+    }
+    let edited = |p: usize| {
+        site.pages[p]
+            .source
+            .is_some_and(|s| old.iter().any(|(i, _)| *i == s))
     };
-    let (old_n, new_n) = (neighbours(old), neighbours(new));
-    for (i, page) in replaced {
-        let key = &page.key;
-        let before = &old.sources[*i];
-        let audiences: BTreeSet<usize> = before
-            .front
-            .audiences
-            .iter()
-            .chain(&page.front.audiences)
-            .copied()
-            .collect();
-        for (p, np) in new.pages.iter().enumerate() {
-            let touched = match np.kind {
-                PageKind::Home | PageKind::Booklet => true,
-                PageKind::Pillar(pi) => Some(pi) == page.pillar,
-                PageKind::Audience(a) => audiences.contains(&a),
-                PageKind::Explainer(_) => {
-                    &np.key == key
-                        || old_n[p] != new_n[p]
-                        || [old_n[p].0, old_n[p].1]
-                            .iter()
-                            .flatten()
-                            .any(|&q| &new.pages[q].key == key)
-                }
-            };
-            if touched {
-                pages.insert(p);
+    let shows_title = |p: usize| site.pages[p].source.is_some_and(|s| retitled.contains(&s));
+    // A home page lists some explainers with their questions: it changes when a list's
+    // order or entries did, or when a listed explainer's questions did.
+    let home = !pillars.is_empty()
+        || (0..site.pages.len()).any(|p| edited(p) && crate::render::on_home(site, p));
+    (0..site.pages.len())
+        .filter(|&p| match site.pages[p].kind {
+            PageKind::Home => home,
+            PageKind::Booklet => true,
+            PageKind::Pillar(pi) => pillars.contains(&pi),
+            PageKind::Audience(a) => audiences.contains(&a),
+            PageKind::Explainer(_) => {
+                edited(p)
+                    || before[p] != after[p]
+                    || [after[p].0, after[p].1]
+                        .into_iter()
+                        .flatten()
+                        .any(shows_title)
             }
-        }
-    }
-    pages.into_iter().collect()
+        })
+        .collect()
 }
 
 /// Watches the site folder, calls `on_ready` once it is watching, then `on_rebuild` after

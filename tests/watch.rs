@@ -216,3 +216,45 @@ fn renamed_questions_on_a_large_site_touch_only_their_explainer() {
     assert!(read(&page).contains("Được lợi gì?"));
     assert_equals_clean_build(&f, &mut s);
 }
+
+/// On a site past the home page's limit, an explainer's title, date and audiences change
+/// only the files that show them, and the output still equals a clean build.
+#[test]
+fn metadata_edits_on_a_large_site_write_only_what_shows_them() {
+    let (f, mut s) = fixture_session_with(|site| add_numbered_explainers(site, 301));
+    let total = s.loaded().unwrap().site().pages.len();
+    let far = f.site.join("content/vi/kinh-te-so/bai-200.md");
+
+    edit(&far, "title: Bài 200", "title: Bài hai trăm");
+    let r = s.apply(std::slice::from_ref(&far)).unwrap();
+    assert_eq!(r.kind, RebuildKind::Pages);
+    // Its pages in three languages, the pages beside it before and after (it moved), the
+    // pillar pages and the home pages: not the other explainers.
+    assert!(
+        r.pages <= 24 && r.pages * 10 < total,
+        "{} of {total}",
+        r.pages
+    );
+    assert!(read(&f.out.join("kinh-te-so/index.html")).contains("Bài hai trăm"));
+    assert!(read(&f.out.join("feed.xml")).contains("Bài hai trăm"));
+    assert_equals_clean_build(&f, &mut s);
+
+    edit(
+        &far,
+        "title: Bài hai trăm\n",
+        "title: Bài hai trăm\nupdated: 2026-01-02\n",
+    );
+    s.apply(std::slice::from_ref(&far)).unwrap();
+    assert!(read(&f.out.join("sitemap.xml")).contains("<lastmod>2026-01-02</lastmod>"));
+    assert_equals_clean_build(&f, &mut s);
+
+    edit(
+        &far,
+        "updated: 2026-01-02\n",
+        "updated: 2026-01-02\naudiences: [nguoi-dan]\n",
+    );
+    let r = s.apply(std::slice::from_ref(&far)).unwrap();
+    assert!(r.pages * 10 < total, "{} of {total}", r.pages);
+    assert!(read(&f.out.join("doi-tuong/nguoi-dan/index.html")).contains("Bài hai trăm"));
+    assert_equals_clean_build(&f, &mut s);
+}

@@ -80,6 +80,9 @@ pub fn on_home(site: &Site, page: usize) -> bool {
 /// Values built once per language and handed to every page that shows them.
 pub struct Shared {
     nav: Vec<Value>,
+    /// By page: an explainer's entry in pillar and audience lists (one value that every
+    /// list holding the explainer shares), `None` for other pages.
+    entries: Vec<Option<Value>>,
     pillar_lists: Vec<Vec<Value>>,
     audience_lists: Vec<Vec<Value>>,
     home_sections: Vec<Value>,
@@ -150,49 +153,75 @@ fn entry<'a>(site: &'a Site, page: usize, with_questions: bool) -> Entry<'a> {
     }
 }
 
+fn entry_value(site: &Site, page: usize) -> Option<Value> {
+    matches!(site.pages[page].kind, PageKind::Explainer(_))
+        .then(|| Value::from_serializable(&entry(site, page, false)))
+}
+
 impl Shared {
     pub fn build(site: &Site) -> Shared {
-        let nl = site.languages.len();
+        use rayon::prelude::*;
         let mut shared = Shared {
-            nav: Vec::with_capacity(nl),
-            pillar_lists: Vec::with_capacity(nl),
-            audience_lists: Vec::with_capacity(nl),
-            home_sections: Vec::with_capacity(nl),
-            neighbours: vec![(None, None); site.pages.len()],
+            nav: Vec::new(),
+            entries: (0..site.pages.len())
+                .into_par_iter()
+                .map(|p| entry_value(site, p))
+                .collect(),
+            pillar_lists: Vec::new(),
+            audience_lists: Vec::new(),
+            home_sections: Vec::new(),
+            neighbours: Vec::new(),
         };
+        shared.assemble(site);
+        shared
+    }
+
+    /// Watch mode: brings the values up to date after the sources of `pages` changed in
+    /// place (with the listings re-sorted): their entries are made again and every list
+    /// re-assembled from the entries, which costs a reference count per entry.
+    pub fn refresh(&mut self, site: &Site, pages: &[usize]) {
+        for &p in pages {
+            self.entries[p] = entry_value(site, p);
+        }
+        self.assemble(site);
+    }
+
+    /// Everything but the entries, from the entries and the model's listings.
+    fn assemble(&mut self, site: &Site) {
+        let nl = site.languages.len();
+        let list = |pages: &[usize]| -> Value {
+            Value::from(
+                pages
+                    .iter()
+                    .filter_map(|&p| self.entries[p].clone())
+                    .collect::<Vec<Value>>(),
+            )
+        };
+        let mut nav = Vec::with_capacity(nl);
+        let mut pillar_lists = Vec::with_capacity(nl);
+        let mut audience_lists = Vec::with_capacity(nl);
+        let mut home_sections = Vec::with_capacity(nl);
+        let mut neighbours = vec![(None, None); site.pages.len()];
         for lang in 0..nl {
             let pillar_pages: Vec<usize> = (0..site.config.pillars.len())
                 .filter_map(|i| {
                     site.page_for(lang, &format!("{}/_index", site.config.pillars[i].id))
                 })
                 .collect();
-            let nav: Vec<Link> = pillar_pages
+            let links: Vec<Link> = pillar_pages
                 .iter()
                 .map(|&p| Link {
                     title: page_title(site, p),
                     url: site.link_url(p),
                 })
                 .collect();
-            shared.nav.push(Value::from_serializable(&nav));
+            nav.push(Value::from_serializable(&links));
             let lists = &site.pillar_listing[lang];
-            shared.pillar_lists.push(
-                lists
-                    .iter()
-                    .map(|l| {
-                        let entries: Vec<Entry> =
-                            l.iter().map(|&p| entry(site, p, false)).collect();
-                        Value::from_serializable(&entries)
-                    })
-                    .collect(),
-            );
-            shared.audience_lists.push(
+            pillar_lists.push(lists.iter().map(|l| list(l)).collect());
+            audience_lists.push(
                 site.audience_listing[lang]
                     .iter()
-                    .map(|l| {
-                        let entries: Vec<Entry> =
-                            l.iter().map(|&p| entry(site, p, false)).collect();
-                        Value::from_serializable(&entries)
-                    })
+                    .map(|l| list(l))
                     .collect(),
             );
             let per_pillar = home_per_pillar(lists);
@@ -216,17 +245,24 @@ impl Shared {
                     }
                 })
                 .collect();
-            shared
-                .home_sections
-                .push(Value::from_serializable(&sections));
+            home_sections.push(Value::from_serializable(&sections));
             for list in lists {
                 for (i, &p) in list.iter().enumerate() {
                     let prev = i.checked_sub(1).map(|j| list[j]);
-                    shared.neighbours[p] = (prev, list.get(i + 1).copied());
+                    neighbours[p] = (prev, list.get(i + 1).copied());
                 }
             }
         }
-        shared
+        self.nav = nav;
+        self.pillar_lists = pillar_lists;
+        self.audience_lists = audience_lists;
+        self.home_sections = home_sections;
+        self.neighbours = neighbours;
+    }
+
+    /// The previous and next explainer of each page's pillar.
+    pub fn neighbours(&self) -> &[(Option<usize>, Option<usize>)] {
+        &self.neighbours
     }
 
     /// Variables every page has: language, titles, URLs, alternates, switcher, nav.

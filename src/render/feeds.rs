@@ -6,20 +6,6 @@ use std::fmt::Write;
 use super::context::{localized, page_title};
 use crate::site::{PageKind, Site};
 
-pub fn all(site: &Site) -> Vec<(String, String)> {
-    let mut out = vec![
-        ("sitemap.xml".to_string(), sitemap(site)),
-        ("robots.txt".to_string(), robots(site)),
-    ];
-    for lang in 0..site.languages.len() {
-        out.push((
-            format!("{}feed.xml", site.languages[lang].prefix),
-            atom(site, lang),
-        ));
-    }
-    out
-}
-
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -36,7 +22,7 @@ pub fn escape_xml(s: &str) -> String {
 }
 
 /// Fallback pages are left out: they are copies, not translations.
-fn sitemap(site: &Site) -> String {
+pub fn sitemap(site: &Site) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -78,7 +64,7 @@ fn sitemap(site: &Site) -> String {
     s
 }
 
-fn robots(site: &Site) -> String {
+pub fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         site.config.base_url_with_slash()
@@ -87,7 +73,7 @@ fn robots(site: &Site) -> String {
 
 /// Explainers of one language, most recently updated first. The feed's own date is the
 /// newest entry's, never the build time, so that builds stay byte-identical.
-fn atom(site: &Site, lang: usize) -> String {
+pub fn atom(site: &Site, lang: usize) -> String {
     let mut entries: Vec<usize> = site
         .pages
         .iter()

@@ -132,6 +132,35 @@ impl Renderer {
         Arc::get_mut(&mut self.site)
     }
 
+    /// Watch mode: puts edited explainers into the model in place
+    /// ([`Site::replace_explainers`]) and brings the shared listings up to date. `None`
+    /// when the model is shared and cannot be changed in place; else the old versions, or
+    /// the links the edit broke (the model then unchanged).
+    pub fn replace_explainers(
+        &mut self,
+        replaced: crate::site::Versions,
+    ) -> Option<Result<crate::site::Versions, Vec<Diagnostic>>> {
+        let site = Arc::get_mut(&mut self.site)?;
+        let old = match site.replace_explainers(replaced) {
+            Ok(old) => old,
+            Err(problems) => return Some(Err(problems)),
+        };
+        let edited: Vec<usize> = (0..site.pages.len())
+            .filter(|&p| {
+                site.pages[p]
+                    .source
+                    .is_some_and(|s| old.iter().any(|(i, _)| *i == s))
+            })
+            .collect();
+        self.shared.refresh(site, &edited);
+        Some(Ok(old))
+    }
+
+    /// The previous and next explainer of each page's pillar, as pages show them.
+    pub fn neighbours(&self) -> &[(Option<usize>, Option<usize>)] {
+        self.shared.neighbours()
+    }
+
     pub fn templates(&self) -> &Arc<Templates> {
         &self.templates
     }
@@ -214,18 +243,50 @@ impl Renderer {
     /// The 404 page (with the site's navigation), sitemap, robots.txt and the feeds,
     /// which list every page. (The search index is [`Renderer::render_search`].)
     pub fn render_extras(&self, out: &dyn Sink) -> Vec<Diagnostic> {
-        let mut diagnostics: Vec<Diagnostic> = feeds::all(&self.site)
+        let all: Vec<usize> = (0..self.site.languages.len()).collect();
+        let mut diagnostics = self.render_feeds(&all, true, out);
+        let robots = feeds::robots(&self.site);
+        if let Err(e) = out.write("robots.txt", robots.as_bytes()) {
+            diagnostics.push(output_error("robots.txt", e));
+        }
+        if let Err(d) = self.render_404(out) {
+            diagnostics.push(d);
+        }
+        diagnostics
+    }
+
+    /// The feeds of some languages, and the sitemap if asked (watch mode writes what an
+    /// edit changed).
+    pub fn render_feeds(
+        &self,
+        languages: &[usize],
+        sitemap: bool,
+        out: &dyn Sink,
+    ) -> Vec<Diagnostic> {
+        let site = &*self.site;
+        let (mut files, sitemap) = rayon::join(
+            || -> Vec<(String, String)> {
+                languages
+                    .par_iter()
+                    .map(|&lang| {
+                        (
+                            format!("{}feed.xml", site.languages[lang].prefix),
+                            feeds::atom(site, lang),
+                        )
+                    })
+                    .collect()
+            },
+            || sitemap.then(|| ("sitemap.xml".to_string(), feeds::sitemap(site))),
+        );
+        files.extend(sitemap);
+        files
             .into_iter()
             .filter_map(|(path, text)| {
                 out.write(&path, text.as_bytes())
                     .err()
                     .map(|e| output_error(&path, e))
             })
-            .collect();
-        if let Err(d) = self.render_404(out) {
-            diagnostics.push(d);
-        }
-        diagnostics
+            .collect()
     }
 
     fn render_page(&self, page: usize, out: &dyn Sink) -> Result<(), Diagnostic> {
