@@ -265,16 +265,24 @@ impl Site {
             old.push((i, before));
         }
         let edited: BTreeSet<usize> = old.iter().map(|(i, _)| *i).collect();
-        let problems = self.check_links_where(&|source, link| {
-            edited.contains(&source) || link.anchor.as_ref().is_some_and(|a| removed.contains(a))
-        });
+        let problems = if removed.is_empty() {
+            self.check_links_of(&edited)
+        } else {
+            self.check_links_where(&|source, link| {
+                edited.contains(&source)
+                    || link.anchor.as_ref().is_some_and(|a| removed.contains(a))
+            })
+        };
         if crate::error::has_errors(&problems) {
             for (i, before) in old {
                 self.sources[i] = before;
             }
             return Err(problems);
         }
-        self.build_listings();
+        let pages: BTreeSet<usize> = (0..self.pages.len())
+            .filter(|&p| self.pages[p].source.is_some_and(|s| edited.contains(&s)))
+            .collect();
+        self.relist(&pages);
         // The warnings of other files' links are as they were (their targets' pages and
         // translations did not change); the edited files' are new.
         let paths: BTreeSet<&std::path::Path> = edited
@@ -295,13 +303,8 @@ impl Site {
     }
 
     fn build_listings(&mut self) {
-        let (nl, np, na) = (
-            self.languages.len(),
-            self.config.pillars.len(),
-            self.config.audiences.len(),
-        );
+        let (nl, np) = (self.languages.len(), self.config.pillars.len());
         let mut pillars = vec![vec![Vec::new(); np]; nl];
-        let mut audiences = vec![vec![Vec::new(); na]; nl];
         for (i, page) in self.pages.iter().enumerate() {
             if let PageKind::Explainer(p) = page.kind {
                 pillars[page.lang][p].push(i);
@@ -312,17 +315,47 @@ impl Site {
                 list.sort_by(|&a, &b| self.order_key(a).cmp(&self.order_key(b)));
             }
         }
-        for (li, lang) in pillars.iter().enumerate() {
-            for list in lang {
-                for &i in list {
-                    for &a in &self.front(i).audiences {
-                        audiences[li][a].push(i);
-                    }
+        self.pillar_listing = pillars;
+        self.audience_listing = (0..nl).map(|lang| self.audience_lists(lang)).collect();
+    }
+
+    /// Puts explainer pages whose front matter changed back in their places in the
+    /// listings: out of their pillar's list, then each in again where its order says.
+    fn relist(&mut self, pages: &BTreeSet<usize>) {
+        let mut lists = BTreeSet::new();
+        for &p in pages {
+            if let PageKind::Explainer(pi) = self.pages[p].kind {
+                lists.insert((self.pages[p].lang, pi));
+            }
+        }
+        for &(lang, pi) in &lists {
+            let mut list = std::mem::take(&mut self.pillar_listing[lang][pi]);
+            list.retain(|p| !pages.contains(p));
+            for &p in pages {
+                if self.pages[p].kind == PageKind::Explainer(pi) && self.pages[p].lang == lang {
+                    let at = list.partition_point(|&q| self.order_key(q) < self.order_key(p));
+                    list.insert(at, p);
+                }
+            }
+            self.pillar_listing[lang][pi] = list;
+        }
+        let languages: BTreeSet<usize> = lists.iter().map(|&(lang, _)| lang).collect();
+        for lang in languages {
+            self.audience_listing[lang] = self.audience_lists(lang);
+        }
+    }
+
+    /// A language's audience lists: by pillar, then in each pillar's order.
+    fn audience_lists(&self, lang: usize) -> Vec<Vec<usize>> {
+        let mut lists = vec![Vec::new(); self.config.audiences.len()];
+        for list in &self.pillar_listing[lang] {
+            for &i in list {
+                for &a in &self.front(i).audiences {
+                    lists[a].push(i);
                 }
             }
         }
-        self.pillar_listing = pillars;
-        self.audience_listing = audiences;
+        lists
     }
 
     fn order_key(&self, page: usize) -> (i64, &str, &str) {
@@ -432,6 +465,17 @@ impl Site {
         self.check_links_where(&|_, _| true)
     }
 
+    /// [`Site::check_links`] for the links written in some sources only.
+    fn check_links_of(&self, sources: &BTreeSet<usize>) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for &i in sources {
+            for link in &self.sources[i].outline.links {
+                self.check_link(&self.sources[i], link, &mut out);
+            }
+        }
+        out
+    }
+
     /// [`Site::check_links`] for the links `wanted` picks only (given the index of the
     /// source they are written in).
     fn check_links_where(
@@ -441,46 +485,55 @@ impl Site {
         let mut out = Vec::new();
         for (index, source) in self.sources.iter().enumerate() {
             for link in source.outline.links.iter().filter(|l| wanted(index, l)) {
-                let line = Some(source.body_line + link.line - 1);
-                let written = match &link.anchor {
-                    Some(a) => format!("{}#{a}", link.path),
-                    None => link.path.clone(),
-                };
-                let target =
-                    Site::link_key(source, &link.path).and_then(|k| self.page_for(source.lang, &k));
-                let Some(target) = target else {
-                    out.push(Diagnostic::error(
-                        &source.path,
-                        line,
-                        Problem::BrokenLink(written),
-                    ));
-                    continue;
-                };
-                if self.pages[target].fallback {
-                    out.push(Diagnostic::warning(
-                        &source.path,
-                        line,
-                        Problem::LinkToUntranslated {
-                            target: written.clone(),
-                            language: self.languages[source.lang].code.clone(),
-                        },
-                    ));
-                }
-                if let (Some(anchor), Some(t)) = (&link.anchor, self.source(target))
-                    && !t.outline.anchors.contains(anchor)
-                {
-                    out.push(Diagnostic::error(
-                        &source.path,
-                        line,
-                        Problem::BrokenAnchor {
-                            target: link.path.clone(),
-                            anchor: anchor.clone(),
-                        },
-                    ));
-                }
+                self.check_link(source, link, &mut out);
             }
         }
         out
+    }
+
+    fn check_link(
+        &self,
+        source: &SourcePage,
+        link: &crate::markdown::FileLink,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let line = Some(source.body_line + link.line - 1);
+        let written = match &link.anchor {
+            Some(a) => format!("{}#{a}", link.path),
+            None => link.path.clone(),
+        };
+        let target =
+            Site::link_key(source, &link.path).and_then(|k| self.page_for(source.lang, &k));
+        let Some(target) = target else {
+            out.push(Diagnostic::error(
+                &source.path,
+                line,
+                Problem::BrokenLink(written),
+            ));
+            return;
+        };
+        if self.pages[target].fallback {
+            out.push(Diagnostic::warning(
+                &source.path,
+                line,
+                Problem::LinkToUntranslated {
+                    target: written.clone(),
+                    language: self.languages[source.lang].code.clone(),
+                },
+            ));
+        }
+        if let (Some(anchor), Some(t)) = (&link.anchor, self.source(target))
+            && !t.outline.anchors.contains(anchor)
+        {
+            out.push(Diagnostic::error(
+                &source.path,
+                line,
+                Problem::BrokenAnchor {
+                    target: link.path.clone(),
+                    anchor: anchor.clone(),
+                },
+            ));
+        }
     }
 }
 

@@ -257,4 +257,14 @@ fn metadata_edits_on_a_large_site_write_only_what_shows_them() {
     assert!(r.pages * 10 < total, "{} of {total}", r.pages);
     assert!(read(&f.out.join("doi-tuong/nguoi-dan/index.html")).contains("Bài hai trăm"));
     assert_equals_clean_build(&f, &mut s);
+
+    // Two explainers of one list saved together, each moving past the other.
+    let (x, y) = (
+        f.site.join("content/vi/kinh-te-so/bai-010.md"),
+        f.site.join("content/vi/kinh-te-so/bai-011.md"),
+    );
+    edit(&x, "title: Bài 010\n", "title: Bài 010\nweight: 3\n");
+    edit(&y, "title: Bài 011\n", "title: Bài 011\nweight: -3\n");
+    s.apply(&[x, y]).unwrap();
+    assert_equals_clean_build(&f, &mut s);
 }

@@ -2,6 +2,8 @@
 //! README). URLs in shared listings are relative to the site root; templates put the
 //! page's `root` in front, so one listing value serves pages at every depth.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -158,106 +160,123 @@ fn entry_value(site: &Site, page: usize) -> Option<Value> {
         .then(|| Value::from_serializable(&entry(site, page, false)))
 }
 
+/// The pillar pages of a language, for its navigation.
+fn pillar_pages(site: &Site, lang: usize) -> Vec<usize> {
+    (0..site.config.pillars.len())
+        .filter_map(|i| site.page_for(lang, &format!("{}/_index", site.config.pillars[i].id)))
+        .collect()
+}
+
+fn nav(site: &Site, lang: usize) -> Value {
+    let links: Vec<Link> = pillar_pages(site, lang)
+        .into_iter()
+        .map(|p| Link {
+            title: page_title(site, p),
+            url: site.link_url(p),
+        })
+        .collect();
+    Value::from_serializable(&links)
+}
+
+/// A home page's pillars, each with the explainers it lists and their questions.
+fn home_sections(site: &Site, lang: usize) -> Value {
+    let lists = &site.pillar_listing[lang];
+    let per_pillar = home_per_pillar(lists);
+    let sections: Vec<Section> = pillar_pages(site, lang)
+        .into_iter()
+        .zip(lists)
+        .zip(&site.config.pillars)
+        .map(|((p, list), pillar)| {
+            let shown = list.len().min(per_pillar);
+            let entries: Vec<Entry> = list[..shown]
+                .iter()
+                .map(|&e| entry(site, e, true))
+                .collect();
+            Section {
+                id: &pillar.id,
+                title: page_title(site, p),
+                url: site.link_url(p),
+                explainers: Value::from_serializable(&entries),
+                total: list.len(),
+                complete: shown == list.len(),
+            }
+        })
+        .collect();
+    Value::from_serializable(&sections)
+}
+
 impl Shared {
     pub fn build(site: &Site) -> Shared {
         use rayon::prelude::*;
+        let nl = site.languages.len();
         let mut shared = Shared {
-            nav: Vec::new(),
+            nav: (0..nl).map(|lang| nav(site, lang)).collect(),
             entries: (0..site.pages.len())
                 .into_par_iter()
                 .map(|p| entry_value(site, p))
                 .collect(),
-            pillar_lists: Vec::new(),
-            audience_lists: Vec::new(),
-            home_sections: Vec::new(),
-            neighbours: Vec::new(),
+            pillar_lists: Vec::with_capacity(nl),
+            audience_lists: Vec::with_capacity(nl),
+            home_sections: (0..nl).map(|lang| home_sections(site, lang)).collect(),
+            neighbours: vec![(None, None); site.pages.len()],
         };
-        shared.assemble(site);
+        for lang in 0..nl {
+            let pillars = &site.pillar_listing[lang];
+            for list in pillars {
+                shared.set_neighbours(list);
+            }
+            let lists = pillars.iter().map(|l| shared.list(l)).collect();
+            shared.pillar_lists.push(lists);
+            let lists = site.audience_listing[lang]
+                .iter()
+                .map(|l| shared.list(l))
+                .collect();
+            shared.audience_lists.push(lists);
+        }
         shared
     }
 
-    /// Watch mode: brings the values up to date after the sources of `pages` changed in
-    /// place (with the listings re-sorted): their entries are made again and every list
-    /// re-assembled from the entries, which costs a reference count per entry.
-    pub fn refresh(&mut self, site: &Site, pages: &[usize]) {
+    /// Watch mode: brings the values up to date after the sources of `pages` (explainer
+    /// pages) changed in place, with the listings re-sorted; `audiences` are those they
+    /// were or are listed under. Their entries are made again, and the lists holding them
+    /// put together again from the entries.
+    pub fn refresh(&mut self, site: &Site, pages: &[usize], audiences: &BTreeSet<usize>) {
+        let mut pillars = BTreeSet::new();
         for &p in pages {
             self.entries[p] = entry_value(site, p);
-        }
-        self.assemble(site);
-    }
-
-    /// Everything but the entries, from the entries and the model's listings.
-    fn assemble(&mut self, site: &Site) {
-        let nl = site.languages.len();
-        let list = |pages: &[usize]| -> Value {
-            Value::from(
-                pages
-                    .iter()
-                    .filter_map(|&p| self.entries[p].clone())
-                    .collect::<Vec<Value>>(),
-            )
-        };
-        let mut nav = Vec::with_capacity(nl);
-        let mut pillar_lists = Vec::with_capacity(nl);
-        let mut audience_lists = Vec::with_capacity(nl);
-        let mut home_sections = Vec::with_capacity(nl);
-        let mut neighbours = vec![(None, None); site.pages.len()];
-        for lang in 0..nl {
-            let pillar_pages: Vec<usize> = (0..site.config.pillars.len())
-                .filter_map(|i| {
-                    site.page_for(lang, &format!("{}/_index", site.config.pillars[i].id))
-                })
-                .collect();
-            let links: Vec<Link> = pillar_pages
-                .iter()
-                .map(|&p| Link {
-                    title: page_title(site, p),
-                    url: site.link_url(p),
-                })
-                .collect();
-            nav.push(Value::from_serializable(&links));
-            let lists = &site.pillar_listing[lang];
-            pillar_lists.push(lists.iter().map(|l| list(l)).collect());
-            audience_lists.push(
-                site.audience_listing[lang]
-                    .iter()
-                    .map(|l| list(l))
-                    .collect(),
-            );
-            let per_pillar = home_per_pillar(lists);
-            let sections: Vec<Section> = pillar_pages
-                .iter()
-                .zip(lists)
-                .zip(&site.config.pillars)
-                .map(|((&p, list), pillar)| {
-                    let shown = list.len().min(per_pillar);
-                    let entries: Vec<Entry> = list[..shown]
-                        .iter()
-                        .map(|&e| entry(site, e, true))
-                        .collect();
-                    Section {
-                        id: &pillar.id,
-                        title: page_title(site, p),
-                        url: site.link_url(p),
-                        explainers: Value::from_serializable(&entries),
-                        total: list.len(),
-                        complete: shown == list.len(),
-                    }
-                })
-                .collect();
-            home_sections.push(Value::from_serializable(&sections));
-            for list in lists {
-                for (i, &p) in list.iter().enumerate() {
-                    let prev = i.checked_sub(1).map(|j| list[j]);
-                    neighbours[p] = (prev, list.get(i + 1).copied());
-                }
+            if let PageKind::Explainer(pi) = site.pages[p].kind {
+                pillars.insert((site.pages[p].lang, pi));
             }
         }
-        self.nav = nav;
-        self.pillar_lists = pillar_lists;
-        self.audience_lists = audience_lists;
-        self.home_sections = home_sections;
-        self.neighbours = neighbours;
+        let languages: BTreeSet<usize> = pillars.iter().map(|&(lang, _)| lang).collect();
+        for (lang, pi) in pillars {
+            let list = &site.pillar_listing[lang][pi];
+            self.set_neighbours(list);
+            self.pillar_lists[lang][pi] = self.list(list);
+        }
+        for lang in languages {
+            for &a in audiences {
+                self.audience_lists[lang][a] = self.list(&site.audience_listing[lang][a]);
+            }
+            self.home_sections[lang] = home_sections(site, lang);
+        }
+    }
+
+    /// A list of explainer pages as a template value: a reference count per entry.
+    fn list(&self, pages: &[usize]) -> Value {
+        Value::from(
+            pages
+                .iter()
+                .filter_map(|&p| self.entries[p].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    fn set_neighbours(&mut self, list: &[usize]) {
+        for (i, &p) in list.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| list[j]);
+            self.neighbours[p] = (prev, list.get(i + 1).copied());
+        }
     }
 
     /// The previous and next explainer of each page's pillar.

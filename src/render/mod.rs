@@ -152,7 +152,17 @@ impl Renderer {
                     .is_some_and(|s| old.iter().any(|(i, _)| *i == s))
             })
             .collect();
-        self.shared.refresh(site, &edited);
+        let audiences = old
+            .iter()
+            .flat_map(|(i, was)| {
+                was.front
+                    .audiences
+                    .iter()
+                    .chain(&site.sources[*i].front.audiences)
+            })
+            .copied()
+            .collect();
+        self.shared.refresh(site, &edited, &audiences);
         Some(Ok(old))
     }
 
