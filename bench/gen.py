@@ -495,7 +495,8 @@ def site_yaml():
     for a in AUDIENCES:
         t = ", ".join(f"{l}: {yq(AUDIENCE_TITLE[a][l])}" for l in LANGS)
         out.append(f"  - id: {a}\n    title: {{{t}}}\n")
-    out.append("output: public\ntheme: default\n")
+    # Every explainer in the feed, as Hugo's RSS lists every page: the same work.
+    out.append("output: public\ntheme: default\nfeed_limit: 0\n")
     return "".join(out)
 
 

@@ -42,6 +42,15 @@ pub struct SiteConfig {
     /// Raw HTML in Markdown is escaped unless the site trusts all its contributors.
     #[serde(default)]
     pub allow_html: bool,
+    /// How many explainers each language's feed lists, the most recently updated first;
+    /// 0 lists every one. A feed is fetched again and again by readers' apps, often over
+    /// a poor connection: a province's whole archive would be megabytes each time.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+}
+
+fn default_feed_limit() -> usize {
+    50
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -213,6 +213,34 @@ fn sitemap_has_alternates_and_feeds_are_per_language() {
 }
 
 #[test]
+fn feeds_list_the_newest_explainers_up_to_the_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    add_numbered_explainers(&site, 3);
+    let config = site.join("site.yaml");
+    fs::write(&config, read(&config) + "feed_limit: 2\n").unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let feed = read(&out.join("feed.xml"));
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    // `a.md` is the most recently updated explainer of the fixture.
+    assert!(feed.contains("cds/chung/a/"), "{feed}");
+
+    fs::write(
+        &config,
+        read(&config).replace("feed_limit: 2", "feed_limit: 0"),
+    )
+    .unwrap();
+    build(&site, &out, &[]);
+    let feed = read(&out.join("feed.xml"));
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        5,
+        "every explainer: {feed}"
+    );
+}
+
+#[test]
 fn listings_show_explainers_by_weight_and_every_question_on_home() {
     let (_tmp, out) = built_basic();
     let home = read(&out.join("index.html"));

@@ -71,7 +71,8 @@ pub fn robots(site: &Site) -> String {
     )
 }
 
-/// Explainers of one language, most recently updated first. The feed's own date is the
+/// Explainers of one language, most recently updated first, as many as `feed_limit`
+/// says. The feed's own date is the
 /// newest entry's, never the build time, so that builds stay byte-identical.
 pub fn atom(site: &Site, lang: usize) -> String {
     let mut entries: Vec<usize> = site
@@ -87,6 +88,9 @@ pub fn atom(site: &Site, lang: usize) -> String {
             .cmp(&site.front(a).updated)
             .then_with(|| site.pages[a].key.cmp(&site.pages[b].key))
     });
+    if site.config.feed_limit > 0 {
+        entries.truncate(site.config.feed_limit);
+    }
     let code = &site.languages[lang].code;
     let home = site.page_for(lang, "_index").unwrap_or(0);
     let feed_url = format!(
