@@ -352,18 +352,29 @@ impl Doc {
             terms.shrink_to_fit();
             terms
         });
-        let excerpt: String = answer.chars().take(EXCERPT_CHARS).collect();
-        let excerpt = if excerpt.len() < answer.len() {
-            format!("{}…", excerpt.trim_end())
-        } else {
-            excerpt
-        };
+        let excerpt = excerpt(answer);
         Doc {
             question: question.to_string(),
             url,
             explainer,
             excerpt,
             terms,
+        }
+    }
+}
+
+/// The first [`EXCERPT_CHARS`] characters of an answer, `…` where it was cut. Exactly
+/// as long as it needs to be: a large site keeps hundreds of thousands until the index is
+/// written.
+fn excerpt(answer: &str) -> String {
+    match answer.char_indices().nth(EXCERPT_CHARS) {
+        None => answer.to_string(),
+        Some((cut, _)) => {
+            let kept = answer[..cut].trim_end();
+            let mut excerpt = String::with_capacity(kept.len() + '…'.len_utf8());
+            excerpt.push_str(kept);
+            excerpt.push('…');
+            excerpt
         }
     }
 }
@@ -580,6 +591,22 @@ impl Iterator for Varints<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_character_count_and_keep_no_spare_room() {
+        assert_eq!(excerpt("Ngắn."), "Ngắn.");
+        // Khmer letters are three bytes each: the cut is by characters, never mid-letter.
+        let long = format!("{} {}", "ក".repeat(EXCERPT_CHARS - 1), "ខ".repeat(50));
+        let e = excerpt(&long);
+        assert_eq!(
+            e,
+            format!("{}…", "ក".repeat(EXCERPT_CHARS - 1)),
+            "the space is trimmed"
+        );
+        assert_eq!(e.capacity(), e.len());
+        let exact = "a".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&exact), exact, "nothing cut, no ellipsis");
+    }
 
     /// The table is a cache of the slow path: the two must agree on every character and
     /// on mixed text (NFD marks after letters, Khmer, scripts past the table).
