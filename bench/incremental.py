@@ -2,10 +2,10 @@
 """Save-to-updated-output latency of `loa watch` after one explainer edit.
 
 Starts `loa watch` on a site, waits for its first build, then edits one explainer
-several times (an answer's text, then a question's title) and reports, per edit: the
-milliseconds loa itself prints for the rebuild, and the wall-clock time from the write to
-the updated page being on disk (this includes the 30 ms debounce and the file-system
-event). Usage: bench/incremental.py SITE [EDITS]
+several times (in turn: an answer's text, a question's title, the explainer's title, its
+weight) and reports, per edit: the milliseconds loa itself prints for the rebuild, and the
+wall-clock time from the write to the updated page being on disk (the explainer's page;
+the pillar page for a weight), which includes the 30 ms debounce and the file-system event. Usage: bench/incremental.py SITE [EDITS]
 """
 import os
 import re
@@ -38,23 +38,38 @@ path = os.path.join(vi, pillar, name)
 original = open(path, encoding="utf-8").read()
 page = os.path.join(out, pillar, name[:-3], "index.html")
 
+pillar_page = os.path.join(out, pillar, "index.html")
+original_weight = int(re.search(r"^weight: (-?\d+)$", original, flags=re.M).group(1))
+KINDS = ["answer text", "question title", "explainer title", "weight"]
 rows = []
 try:
     for i in range(edits):
-        kind = "answer text" if i % 2 == 0 else "question title"
+        kind = KINDS[i % len(KINDS)]
         marker = f"loa-edit-{i}-{time.time_ns()}"
         text = open(path, encoding="utf-8").read()
+        # The file whose change shows the edit is done, and how to tell.
+        watched, changed = page, lambda now: marker in now
         if kind == "answer text":
             # Append a sentence to the last answer: the body changes, the outline does not.
             text = text.rstrip("\n") + f" {marker}.\n"
-        else:
+        elif kind == "question title":
             text = re.sub(r"^## (.*?)( \{#[^}]*\})?$", lambda m: f"## {m.group(1)} {marker}{m.group(2) or ''}",
                           text, count=1, flags=re.M)
+        elif kind == "explainer title":
+            # Listed on the pillar and audience pages, and in the pages beside it.
+            text = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} {marker}"',
+                          text, count=1, flags=re.M)
+        else:
+            # To the top of its pillar, and next time back: the pillar page's order changes.
+            before = open(pillar_page, encoding="utf-8").read()
+            weight = -1000 if (i // len(KINDS)) % 2 == 0 else original_weight
+            text = re.sub(r"^weight: .*$", f"weight: {weight}", text, count=1, flags=re.M)
+            watched, changed = pillar_page, lambda now, before=before: now != before
         start = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         line = proc.stdout.readline().strip()
-        while marker not in open(page, encoding="utf-8").read():
+        while not changed(open(watched, encoding="utf-8").read()):
             time.sleep(0.001)
         wall = (time.perf_counter() - start) * 1000
         said = re.search(r"in (\d+) ms", line)
