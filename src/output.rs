@@ -46,7 +46,10 @@ impl Sink for InPlace {
                 .unwrap_or_default()
         ));
         fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, &path)
+        fs::rename(&tmp, &path).inspect_err(|_| {
+            // Not left behind in the output: the rename's error is the one to report.
+            let _ = fs::remove_file(&tmp);
+        })
     }
 
     fn keep_only(&self, dir: &str, keep: &std::collections::BTreeSet<String>) -> io::Result<()> {

@@ -440,7 +440,10 @@ impl Session {
         self.search_behind
             .extend(pages.iter().map(|&p| site.pages[p].lang));
         if !problems.is_empty() {
+            // The model already holds the edit, so a retry would find nothing changed and
+            // skip the listings that were not written: the next change builds everything.
             self.pending = changed.clone();
+            self.needs_full = true;
             return Some(Err(problems));
         }
         Some(Ok(pages.len()))

@@ -269,3 +269,21 @@ fn metadata_edits_on_a_large_site_write_only_what_shows_them() {
     s.apply(&[x, y]).unwrap();
     assert_equals_clean_build(&f, &mut s);
 }
+
+/// An edit whose listings could not all be written (here a folder in the way of the pillar
+/// page; a full disk in life) is written in full by the next save, not just its own page.
+#[test]
+fn a_metadata_edit_that_failed_to_write_is_redone_in_full() {
+    let (f, mut s) = fixture_session();
+    let b = f.site.join("content/vi/kinh-te-so/b.md");
+    let pillar = f.out.join("kinh-te-so/index.html");
+    fs::remove_file(&pillar).unwrap();
+    fs::create_dir(&pillar).unwrap();
+    edit(&b, "title: Bán hàng trực tuyến", "title: Bán nông sản");
+    assert!(s.apply(std::slice::from_ref(&b)).is_err());
+    fs::remove_dir(&pillar).unwrap();
+    edit(&b, "Bán được nhiều hơn.", "Bán được nhiều hơn nữa.");
+    s.apply(std::slice::from_ref(&b)).unwrap();
+    assert!(read(&pillar).contains("Bán nông sản"));
+    assert_equals_clean_build(&f, &mut s);
+}
