@@ -51,18 +51,18 @@ impl Loaded {
 }
 
 /// With `LOA_TIMINGS` set, prints how long each stage took, for profiling builds.
-pub(crate) struct Stages {
+struct Stages {
     last: Option<Instant>,
 }
 
 impl Stages {
-    pub(crate) fn start() -> Stages {
+    fn start() -> Stages {
         Stages {
             last: std::env::var_os("LOA_TIMINGS").map(|_| Instant::now()),
         }
     }
 
-    pub(crate) fn done(&mut self, stage: &str) {
+    fn done(&mut self, stage: &str) {
         if let Some(last) = self.last {
             // Peak resident memory so far, to see which stage sets the build's peak.
             let peak = std::fs::read_to_string("/proc/self/status")

@@ -279,10 +279,7 @@ impl Site {
             }
             return Err(problems);
         }
-        let pages: BTreeSet<usize> = (0..self.pages.len())
-            .filter(|&p| self.pages[p].source.is_some_and(|s| edited.contains(&s)))
-            .collect();
-        self.relist(&pages);
+        self.relist(&self.pages_of(&edited));
         // The warnings of other files' links are as they were (their targets' pages and
         // translations did not change); the edited files' are new.
         let paths: BTreeSet<&std::path::Path> = edited
@@ -361,6 +358,13 @@ impl Site {
     fn order_key(&self, page: usize) -> (i64, &str, &str) {
         let f = self.front(page);
         (f.weight, f.title.as_str(), self.pages[page].key.as_str())
+    }
+
+    /// The pages that show some sources (by index), in every language.
+    pub fn pages_of(&self, sources: &BTreeSet<usize>) -> BTreeSet<usize> {
+        (0..self.pages.len())
+            .filter(|&p| self.pages[p].source.is_some_and(|s| sources.contains(&s)))
+            .collect()
     }
 
     pub fn source(&self, page: usize) -> Option<&SourcePage> {

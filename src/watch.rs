@@ -329,9 +329,7 @@ impl Session {
         if !metadata_changed {
             // The model is unchanged; only bodies differ, and bodies are read at render time.
             let indices: BTreeSet<usize> = replaced.iter().map(|(i, _)| *i).collect();
-            let mut pages: Vec<usize> = (0..site.pages.len())
-                .filter(|&p| site.pages[p].source.is_some_and(|s| indices.contains(&s)))
-                .collect();
+            let mut pages: Vec<usize> = site.pages_of(&indices).into_iter().collect();
             pages.extend(booklets(&site));
             let problems = loaded.renderer.render_pages(&pages, &out);
             self.search_behind
@@ -498,16 +496,11 @@ fn affected(
             retitled.insert(*i);
         }
     }
-    let edited = |p: usize| {
-        site.pages[p]
-            .source
-            .is_some_and(|s| old.iter().any(|(i, _)| *i == s))
-    };
-    let shows_title = |p: usize| site.pages[p].source.is_some_and(|s| retitled.contains(&s));
+    let edited = site.pages_of(&old.iter().map(|(i, _)| *i).collect());
+    let retitled = site.pages_of(&retitled);
     // A home page lists some explainers with their questions: it changes when a list's
     // order or entries did, or when a listed explainer's questions did.
-    let home = !pillars.is_empty()
-        || (0..site.pages.len()).any(|p| edited(p) && crate::render::on_home(site, p));
+    let home = !pillars.is_empty() || edited.iter().any(|&p| crate::render::on_home(site, p));
     (0..site.pages.len())
         .filter(|&p| match site.pages[p].kind {
             PageKind::Home => home,
@@ -515,12 +508,12 @@ fn affected(
             PageKind::Pillar(pi) => pillars.contains(&pi),
             PageKind::Audience(a) => audiences.contains(&a),
             PageKind::Explainer(_) => {
-                edited(p)
+                edited.contains(&p)
                     || before[p] != after[p]
                     || [after[p].0, after[p].1]
                         .into_iter()
                         .flatten()
-                        .any(shows_title)
+                        .any(|q| retitled.contains(&q))
             }
         })
         .collect()

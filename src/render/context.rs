@@ -240,7 +240,7 @@ impl Shared {
     /// pages) changed in place, with the listings re-sorted; `audiences` are those they
     /// were or are listed under. Their entries are made again, and the lists holding them
     /// put together again from the entries.
-    pub fn refresh(&mut self, site: &Site, pages: &[usize], audiences: &BTreeSet<usize>) {
+    pub fn refresh(&mut self, site: &Site, pages: &BTreeSet<usize>, audiences: &BTreeSet<usize>) {
         let mut pillars = BTreeSet::new();
         for &p in pages {
             self.entries[p] = entry_value(site, p);

@@ -127,11 +127,6 @@ impl Renderer {
         &self.site
     }
 
-    /// The site model to change in place (watch mode), unless it is shared.
-    pub fn site_mut(&mut self) -> Option<&mut Site> {
-        Arc::get_mut(&mut self.site)
-    }
-
     /// Watch mode: puts edited explainers into the model in place
     /// ([`Site::replace_explainers`]) and brings the shared listings up to date. `None`
     /// when the model is shared and cannot be changed in place; else the old versions, or
@@ -145,13 +140,7 @@ impl Renderer {
             Ok(old) => old,
             Err(problems) => return Some(Err(problems)),
         };
-        let edited: Vec<usize> = (0..site.pages.len())
-            .filter(|&p| {
-                site.pages[p]
-                    .source
-                    .is_some_and(|s| old.iter().any(|(i, _)| *i == s))
-            })
-            .collect();
+        let edited = site.pages_of(&old.iter().map(|(i, _)| *i).collect());
         let audiences = old
             .iter()
             .flat_map(|(i, was)| {
