@@ -61,6 +61,9 @@ pub struct Site {
     pub sources: Vec<SourcePage>,
     pub pages: Vec<Page>,
     lookup: HashMap<(usize, String), usize>,
+    /// Source index by file path: watch mode finds an edited file's source with it (a
+    /// scan comparing 30,000 paths component by component took 7 ms).
+    by_path: HashMap<PathBuf, usize>,
     /// `[lang][pillar]`: explainer pages, by weight then title.
     pub pillar_listing: Vec<Vec<Vec<usize>>>,
     /// `[lang][audience]`: explainer pages for that audience, by pillar, weight, title.
@@ -219,6 +222,11 @@ impl Site {
             .enumerate()
             .map(|(i, p)| ((p.lang, p.key.clone()), i))
             .collect();
+        let by_path = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.path.clone(), i))
+            .collect();
         let base_path = crate::config::base_path(&config.base_url).unwrap_or_else(|| "/".into());
         let mut site = Site {
             pillar_listing: Vec::new(),
@@ -233,6 +241,7 @@ impl Site {
             sources,
             pages,
             lookup,
+            by_path,
         };
         site.build_listings();
         let problems = site.check_links();
@@ -365,6 +374,11 @@ impl Site {
         (0..self.pages.len())
             .filter(|&p| self.pages[p].source.is_some_and(|s| sources.contains(&s)))
             .collect()
+    }
+
+    /// The index of the source read from `path` (relative to the site folder).
+    pub fn source_index(&self, path: &std::path::Path) -> Option<usize> {
+        self.by_path.get(path).copied()
     }
 
     pub fn source(&self, page: usize) -> Option<&SourcePage> {

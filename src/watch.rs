@@ -300,7 +300,7 @@ impl Session {
             if !root.join(rel).is_file() {
                 return Ok(None);
             }
-            let Some(index) = site.sources.iter().position(|s| &s.path == rel) else {
+            let Some(index) = site.source_index(rel) else {
                 return Ok(None);
             };
             match crate::content::load_file(root, rel, &site.config) {
