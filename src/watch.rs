@@ -530,7 +530,9 @@ pub fn watch(
     use std::sync::mpsc;
     use std::time::Duration;
 
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    // Each event with the moment it happened: a save that arrives while the search index
+    // is being written has already been quiet for a while when the loop takes it.
+    let (tx, rx) = mpsc::channel::<(Instant, notify::Result<notify::Event>)>();
     // Set by every event, cleared when a batch is taken: tells the search index writer
     // that a save is waiting.
     let waiting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -555,7 +557,7 @@ pub fn watch(
         if wanted {
             flag.store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        let _ = tx.send(event);
+        let _ = tx.send((Instant::now(), event));
     })?;
     let root = session
         .opts
@@ -598,7 +600,9 @@ pub fn watch(
                 Err(mpsc::RecvTimeoutError::Disconnected) => None,
             }
         };
-        let Some(first) = first else { return Ok(()) };
+        let Some((began, first)) = first else {
+            return Ok(());
+        };
         let mut paths = BTreeSet::new();
         let mut take = |event: notify::Result<notify::Event>| -> notify::Result<()> {
             let event = event?;
@@ -608,12 +612,24 @@ pub fn watch(
             Ok(())
         };
         take(first)?;
-        let began = Instant::now();
-        while began.elapsed() < longest {
-            match rx.recv_timeout(quiet) {
-                Ok(event) => take(event)?,
-                Err(_) => break,
-            }
+        // Until `quiet` has passed since the last event (a save seen late, after a search
+        // index write stopped for it, has been quiet for a while already), or `longest`
+        // since the loop took the first.
+        let (mut last, taken) = (began, Instant::now());
+        loop {
+            let now = Instant::now();
+            let Some(left) = (taken + longest).checked_duration_since(now) else {
+                break;
+            };
+            let wait = (last + quiet).saturating_duration_since(now).min(left);
+            let next = if wait.is_zero() {
+                rx.try_recv().ok()
+            } else {
+                rx.recv_timeout(wait).ok()
+            };
+            let Some((at, event)) = next else { break };
+            take(event)?;
+            last = last.max(at);
         }
         waiting.store(false, std::sync::atomic::Ordering::Relaxed);
         // A watched folder created since the start (a first `static/`, say).

@@ -593,3 +593,59 @@ fn a_large_sites_home_page_stays_small_and_links_every_pillar() {
     assert!(en.contains("<a href=\"../en/kinh-te-so/\">All 302 explainers on this topic</a>"));
     assert!(!en.contains("All questions"));
 }
+
+/// A theme's `entry.html` renders each explainer of pillar and audience lists once; the
+/// lists get them joined as `explainers_html`, with links right from both depths. A theme
+/// without it loops over `explainers` itself.
+#[test]
+fn list_entries_render_through_entry_html_or_the_themes_own_loop() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(tmp.path(), "HOME", "hello = Xin chào\n");
+    let templates = site.join("themes/t/templates");
+    let list = "{{ kind }}:{{ explainers_html | safe }}";
+    fs::write(templates.join("pillar.html"), list).unwrap();
+    fs::write(templates.join("audience.html"), list).unwrap();
+    fs::write(
+        templates.join("entry.html"),
+        "[{{ kind }} {{ lang }} <a href=\"{{ root }}{{ e.url }}\">{{ e.title }}</a>]",
+    )
+    .unwrap();
+    let out = tmp.path().join("o");
+    build(&site, &out, &[]);
+    assert_eq!(
+        read(&out.join("chung/index.html")),
+        "pillar:[pillar vi <a href=\"../chung/a/\">Chuyển đổi số là gì?</a>]"
+    );
+    // Audience pages are a folder deeper, and list by pillar, then weight.
+    assert_eq!(
+        read(&out.join("en/doi-tuong/doanh-nghiep/index.html")),
+        "audience:[audience en <a href=\"../../../en/chung/what-is/\">What is digital transformation?</a>]\
+         [audience en <a href=\"../../../en/kinh-te-so/b/\">Bán hàng trực tuyến</a>]"
+    );
+
+    // Without `entry.html`, `explainers` is still there to loop over.
+    fs::remove_file(templates.join("entry.html")).unwrap();
+    let list = "{% for e in explainers %}({{ e.title }}){% endfor %}";
+    fs::write(templates.join("pillar.html"), list).unwrap();
+    build(&site, &out, &[]);
+    assert_eq!(
+        read(&out.join("kinh-te-so/index.html")),
+        "(Bán hàng trực tuyến)"
+    );
+}
+
+#[test]
+fn an_error_in_entry_html_names_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(tmp.path(), "HOME", "hello = Xin chào\n");
+    let templates = site.join("themes/t/templates");
+    fs::write(templates.join("pillar.html"), "{{ explainers_html }}").unwrap();
+    fs::write(
+        templates.join("entry.html"),
+        "<li>\n{{ t(key=\"khong-co\") }}</li>",
+    )
+    .unwrap();
+    let err = build_fails(&site, &tmp.path().join("o"));
+    assert!(err.contains("themes/t/templates/entry.html:2:"), "{err}");
+    assert!(err.contains("`khong-co` exists in no language"), "{err}");
+}

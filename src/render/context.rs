@@ -3,6 +3,7 @@
 //! page's `root` in front, so one listing value serves pages at every depth.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -90,6 +91,28 @@ pub struct Shared {
     home_sections: Vec<Value>,
     /// For each page, the previous and next explainer of its pillar.
     neighbours: Vec<(Option<usize>, Option<usize>)>,
+    /// By page: its entry as the theme's `entry.html` renders it in pillar lists and in
+    /// audience lists ([`ListKind`]), made when a listing first needs it and dropped when
+    /// the explainer is edited.
+    fragments: Vec<[OnceLock<Box<str>>; 2]>,
+}
+
+/// The lists an entry fragment is rendered for. A language's pillar pages are all at one
+/// depth, as are its audience pages, so one fragment (with its relative `root`) serves
+/// every list of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Pillar,
+    Audience,
+}
+
+impl ListKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ListKind::Pillar => "pillar",
+            ListKind::Audience => "audience",
+        }
+    }
 }
 
 pub fn localized<'a>(site: &'a Site, map: &'a Localized, lang: usize) -> &'a str {
@@ -219,6 +242,7 @@ impl Shared {
             audience_lists: Vec::with_capacity(nl),
             home_sections: (0..nl).map(|lang| home_sections(site, lang)).collect(),
             neighbours: vec![(None, None); site.pages.len()],
+            fragments: (0..site.pages.len()).map(|_| Default::default()).collect(),
         };
         for lang in 0..nl {
             let pillars = &site.pillar_listing[lang];
@@ -244,6 +268,7 @@ impl Shared {
         let mut pillars = BTreeSet::new();
         for &p in pages {
             self.entries[p] = entry_value(site, p);
+            self.fragments[p] = Default::default();
             if let PageKind::Explainer(pi) = site.pages[p].kind {
                 pillars.insert((site.pages[p].lang, pi));
             }
@@ -277,6 +302,32 @@ impl Shared {
             let prev = i.checked_sub(1).map(|j| list[j]);
             self.neighbours[p] = (prev, list.get(i + 1).copied());
         }
+    }
+
+    /// The explainer pages a pillar or audience page lists, and their kind of list.
+    pub fn listed<'a>(&self, site: &'a Site, page: usize) -> Option<(&'a [usize], ListKind)> {
+        let lang = site.pages[page].lang;
+        match site.pages[page].kind {
+            PageKind::Pillar(i) => Some((&site.pillar_listing[lang][i], ListKind::Pillar)),
+            PageKind::Audience(i) => Some((&site.audience_listing[lang][i], ListKind::Audience)),
+            _ => None,
+        }
+    }
+
+    /// An explainer page's list entry as a template value.
+    pub fn entry(&self, page: usize) -> Option<&Value> {
+        self.entries[page].as_ref()
+    }
+
+    /// An explainer page's entry as rendered for a kind of list, if it was already.
+    pub fn fragment(&self, page: usize, kind: ListKind) -> Option<&str> {
+        self.fragments[page][kind as usize].get().map(|f| &**f)
+    }
+
+    /// Keeps a rendered entry (a page rendered at the same time may have kept its own
+    /// rendering first: the same bytes).
+    pub fn keep_fragment(&self, page: usize, kind: ListKind, html: String) -> &str {
+        self.fragments[page][kind as usize].get_or_init(|| html.into_boxed_str())
     }
 
     /// The previous and next explainer of each page's pillar.

@@ -8,17 +8,28 @@ use crate::site::{PageKind, Site};
 
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, s);
     out
+}
+
+/// Appends `s` escaped for XML text and attributes, copying the runs between special
+/// characters whole (a 10,000-entry feed is mostly such runs).
+fn push_escaped(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
 }
 
 /// Fallback pages are left out: they are copies, not translations.
@@ -110,23 +121,32 @@ pub fn atom(site: &Site, lang: usize) -> String {
         escape_xml(&feed_url),
         escape_xml(&feed_url),
     );
+    let base = site.config.base_url_with_slash();
     for e in entries {
         let front = site.front(e);
-        let url = escape_xml(&site.absolute_url(e));
-        let updated = front
-            .updated
-            .map(|d| format!("{}T00:00:00Z", d.iso()))
-            .unwrap_or_else(|| newest.clone());
+        let mut url = String::with_capacity(base.len() + site.pages[e].url.len() + 8);
+        push_escaped(&mut url, &base);
+        push_escaped(&mut url, &site.pages[e].url);
+        s.push_str("  <entry>\n    <title>");
+        push_escaped(&mut s, page_title(site, e));
         let _ = write!(
             s,
-            "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" href=\"{url}\"/>\n    <id>{url}</id>\n    <updated>{updated}</updated>\n",
-            escape_xml(page_title(site, e)),
+            "</title>\n    <link rel=\"alternate\" href=\"{url}\"/>\n    <id>{url}</id>\n    <updated>"
         );
+        match front.updated {
+            Some(d) => {
+                let _ = write!(s, "{}T00:00:00Z", d.iso());
+            }
+            None => s.push_str(&newest),
+        }
+        s.push_str("</updated>\n");
         if let Some(d) = front.date {
             let _ = writeln!(s, "    <published>{}T00:00:00Z</published>", d.iso());
         }
         if !front.summary.is_empty() {
-            let _ = writeln!(s, "    <summary>{}</summary>", escape_xml(&front.summary));
+            s.push_str("    <summary>");
+            push_escaped(&mut s, &front.summary);
+            s.push_str("</summary>\n");
         }
         s.push_str("  </entry>\n");
     }
@@ -142,5 +162,8 @@ mod tests {
             super::escape_xml("a<b & \"c\"'"),
             "a&lt;b &amp; &quot;c&quot;&apos;"
         );
+        assert_eq!(super::escape_xml("Hỏi & đáp"), "Hỏi &amp; đáp");
+        assert_eq!(super::escape_xml("no specials"), "no specials");
+        assert_eq!(super::escape_xml("<"), "&lt;");
     }
 }

@@ -21,7 +21,7 @@ use crate::output::Sink;
 use crate::site::{PageKind, Site};
 use crate::theme::Theme;
 
-pub use context::{Shared, on_home};
+pub use context::{ListKind, Shared, on_home};
 
 /// The theme's templates, parsed once, with the Fluent `t` function registered. They
 /// depend on the theme, the UI strings and the configuration, not on the content.
@@ -29,6 +29,9 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     origins: HashMap<String, std::path::PathBuf>,
+    /// Whether the theme renders list entries with `entry.html` (else its listings loop
+    /// over `explainers` themselves).
+    entry_template: bool,
 }
 
 /// Renders pages of one version of the site model.
@@ -85,7 +88,12 @@ impl Templates {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        Ok(Templates { tera, origins })
+        let entry_template = tera.contains_template(ENTRY_TEMPLATE);
+        Ok(Templates {
+            tera,
+            origins,
+            entry_template,
+        })
     }
 
     /// The page as bytes: they go straight to a file, and Tera's `render` would check the
@@ -98,6 +106,9 @@ impl Templates {
         Ok(html)
     }
 }
+
+/// The template of one explainer's entry in pillar and audience lists.
+const ENTRY_TEMPLATE: &str = "entry.html";
 
 impl Renderer {
     pub fn new(site: Arc<Site>, templates: Arc<Templates>) -> Renderer {
@@ -303,6 +314,9 @@ impl Renderer {
             self.insert_booklet(page, &mut ctx)?;
         }
         self.shared.insert_listing(site, page, &mut ctx);
+        if let Some(html) = self.listing_html(page)? {
+            ctx.insert_value("explainers_html", html);
+        }
         if let Some(source) = site.source(page) {
             let body = crate::content::read_body(&site.root, source)?;
             let resolve =
@@ -351,6 +365,42 @@ impl Renderer {
         let html = self.templates.render(template, &ctx)?;
         let path = format!("{}index.html", p.url);
         out.write(&path, &html).map_err(|e| output_error(&path, e))
+    }
+
+    /// A pillar or audience page's entries as the theme's `entry.html` renders them. Each
+    /// entry is rendered once and kept, so that a listing page is a copy of its entries'
+    /// HTML and an edit renders its own entry again, not the thousands beside it.
+    fn listing_html(&self, page: usize) -> Result<Option<tera::Value>, Diagnostic> {
+        let site = &*self.site;
+        let Some((list, kind)) = self.shared.listed(site, page) else {
+            return Ok(None);
+        };
+        if !self.templates.entry_template {
+            return Ok(None);
+        }
+        let root = site.root_prefix(page);
+        let lang = &site.languages[site.pages[page].lang].code;
+        let mut html = String::new();
+        for &e in list {
+            let fragment = match self.shared.fragment(e, kind) {
+                Some(f) => f,
+                None => {
+                    let mut ctx = tera::Context::new();
+                    ctx.insert("lang", lang);
+                    ctx.insert("root", &root);
+                    ctx.insert("kind", kind.name());
+                    if let Some(entry) = self.shared.entry(e) {
+                        ctx.insert_value("e", entry.clone());
+                    }
+                    let bytes = self.templates.render(ENTRY_TEMPLATE, &ctx)?;
+                    let text = String::from_utf8(bytes)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    self.shared.keep_fragment(e, kind, text)
+                }
+            };
+            html.push_str(fragment);
+        }
+        Ok(Some(tera::Value::safe_string(&html)))
     }
 
     /// Every explainer of the page's language, pillar by pillar, each with its QR code.
