@@ -100,15 +100,19 @@ pub fn atom(site: &Site, lang: usize) -> String {
         .filter(|(_, p)| p.lang == lang && !p.fallback && matches!(p.kind, PageKind::Explainer(_)))
         .map(|(i, _)| i)
         .collect();
-    entries.sort_by(|&a, &b| {
+    let newest_first = |&a: &usize, &b: &usize| {
         site.front(b)
             .updated
             .cmp(&site.front(a).updated)
             .then_with(|| site.pages[a].key.cmp(&site.pages[b].key))
-    });
-    if site.config.feed_limit > 0 {
-        entries.truncate(site.config.feed_limit);
+    };
+    let limit = site.config.feed_limit;
+    if limit > 0 && limit < entries.len() {
+        // The newest few out of thousands, without sorting the thousands.
+        entries.select_nth_unstable_by(limit - 1, newest_first);
+        entries.truncate(limit);
     }
+    entries.sort_by(newest_first);
     let code = &site.languages[lang].code;
     let home = site.page_for(lang, "_index").unwrap_or(0);
     let feed_url = format!(

@@ -99,7 +99,17 @@ impl Templates {
     /// The page as bytes: they go straight to a file, and Tera's `render` would check the
     /// whole page is UTF-8 once more to make a `String`.
     fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut html = Vec::with_capacity(64 * 1024);
+        self.render_sized(template, ctx, 0)
+    }
+
+    /// [`Templates::render`] for a page known to hold `size` bytes of given HTML.
+    fn render_sized(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        size: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::with_capacity(64 * 1024 + size);
         self.tera
             .render_to(template, ctx, &mut html)
             .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
@@ -314,7 +324,9 @@ impl Renderer {
             self.insert_booklet(page, &mut ctx)?;
         }
         self.shared.insert_listing(site, page, &mut ctx);
+        let mut size = 0;
         if let Some(html) = self.listing_html(page)? {
+            size = html.as_str().map_or(0, str::len);
             ctx.insert_value("explainers_html", html);
         }
         if let Some(source) = site.source(page) {
@@ -362,7 +374,7 @@ impl Renderer {
                 }
             }
         }
-        let html = self.templates.render(template, &ctx)?;
+        let html = self.templates.render_sized(template, &ctx, size)?;
         let path = format!("{}index.html", p.url);
         out.write(&path, &html).map_err(|e| output_error(&path, e))
     }
@@ -380,7 +392,7 @@ impl Renderer {
         }
         let root = site.root_prefix(page);
         let lang = &site.languages[site.pages[page].lang].code;
-        let mut html = String::new();
+        let mut fragments = Vec::with_capacity(list.len());
         for &e in list {
             let fragment = match self.shared.fragment(e, kind) {
                 Some(f) => f,
@@ -398,9 +410,10 @@ impl Renderer {
                     self.shared.keep_fragment(e, kind, text)
                 }
             };
-            html.push_str(fragment);
+            fragments.push(fragment);
         }
-        Ok(Some(tera::Value::safe_string(&html)))
+        // Sized first: a 4,000-entry list is megabytes, and growing it is copying it.
+        Ok(Some(tera::Value::safe_string(&fragments.concat())))
     }
 
     /// Every explainer of the page's language, pillar by pillar, each with its QR code.
