@@ -170,7 +170,8 @@ impl Session {
     }
 
     fn full(&mut self, started: Instant) -> Result<Rebuild, Vec<Diagnostic>> {
-        let loaded = build::load(&self.opts)?;
+        let mut loaded = build::load(&self.opts)?;
+        loaded.renderer.keep_entries();
         build::write_all(&loaded)?;
         let pages = loaded.site().pages.len();
         self.loaded = Some(loaded);
