@@ -5,7 +5,8 @@ Starts `loa watch` on a site, waits for its first build, then edits one explaine
 several times (in turn: an answer's text, a question's title, the explainer's title, its
 weight) and reports, per edit: the milliseconds loa itself prints for the rebuild, and the
 wall-clock time from the write to the updated page being on disk (the explainer's page;
-the pillar page for a weight), which includes the 30 ms debounce and the file-system event. Usage: bench/incremental.py SITE [EDITS]
+the pillar page for a weight), which includes the 30 ms debounce and the file-system event.
+Usage: bench/incremental.py SITE [EDITS] [--feed-limit N]
 """
 import os
 import re
@@ -14,8 +15,21 @@ import sys
 import tempfile
 import time
 
-site = sys.argv[1]
-edits = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+args = sys.argv[1:]
+# `--feed-limit N`: run with that `feed_limit` in site.yaml (put back afterwards). The
+# benchmark sites list every explainer in their feeds, as Hugo does; loa's default is 50.
+feed_limit = None
+if "--feed-limit" in args:
+    at = args.index("--feed-limit")
+    feed_limit = int(args[at + 1])
+    del args[at:at + 2]
+site = args[0]
+edits = int(args[1]) if len(args) > 1 else 5
+config_path = os.path.join(site, "site.yaml")
+config = open(config_path, encoding="utf-8").read()
+if feed_limit is not None:
+    patched = re.sub(r"^feed_limit: .*$\n?", "", config, flags=re.M).rstrip("\n")
+    open(config_path, "w", encoding="utf-8").write(f"{patched}\nfeed_limit: {feed_limit}\n")
 loa = os.environ.get("LOA", "target/release/loa")
 out = tempfile.mkdtemp(prefix="loa-incremental-")
 proc = subprocess.Popen([loa, "watch", "--source", site, "--output", out],
@@ -78,8 +92,10 @@ try:
 finally:
     open(path, "w", encoding="utf-8").write(original)
     proc.terminate()
+    open(config_path, "w", encoding="utf-8").write(config)
 
-print(f"site: {site}\nfirst build: {first}\n")
+limit = "" if feed_limit is None else f" (feed_limit: {feed_limit})"
+print(f"site: {site}{limit}\nfirst build: {first}\n")
 print("| edit | loa's rebuild (ms) | save → page on disk (ms) | loa said |")
 print("| --- | ---: | ---: | --- |")
 for kind, ms, wall, line in rows:

@@ -33,7 +33,10 @@ pub struct InPlace {
 impl Sink for InPlace {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
-        if fs::read(&path).is_ok_and(|old| old == bytes) {
+        // Compared only when the size is the same: a changed listing page is megabytes
+        // not worth reading back.
+        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
+        if same_size && fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(());
         }
         if let Some(parent) = path.parent() {
@@ -214,6 +217,32 @@ pub fn minify_css(css: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file whose bytes did not change is left alone (a rewrite is a new file: a new
+    /// inode, and a browser or rsync that sees it as changed); one that did is replaced,
+    /// whether its size changed or not.
+    #[cfg(unix)]
+    #[test]
+    fn in_place_writes_skip_unchanged_files() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = InPlace {
+            dir: tmp.path().to_path_buf(),
+        };
+        let path = tmp.path().join("a/index.html");
+        let inode = || fs::metadata(&path).unwrap().ino();
+        out.write("a/index.html", b"abc").unwrap();
+        let first = inode();
+        out.write("a/index.html", b"abc").unwrap();
+        assert_eq!(inode(), first, "same bytes: not written");
+        out.write("a/index.html", b"abd").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"abd");
+        assert_ne!(inode(), first, "same size, other bytes: written");
+        out.write("a/index.html", b"abcd").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"abcd");
+        let names: Vec<_> = fs::read_dir(tmp.path().join("a")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
+    }
 
     #[test]
     fn css_is_minified_without_changing_meaning() {
