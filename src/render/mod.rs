@@ -104,17 +104,17 @@ impl Templates {
     /// The page as bytes: they go straight to a file, and Tera's `render` would check the
     /// whole page is UTF-8 once more to make a `String`.
     fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        self.render_sized(template, ctx, 0)
+        self.render_sized(template, ctx, PAGE_CAPACITY)
     }
 
-    /// [`Templates::render`] for a page known to hold `size` bytes of given HTML.
+    /// [`Templates::render`] into a buffer of `capacity` bytes to begin with.
     fn render_sized(
         &self,
         template: &str,
         ctx: &tera::Context,
-        size: usize,
+        capacity: usize,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let mut html = Vec::with_capacity(64 * 1024 + size);
+        let mut html = Vec::with_capacity(capacity);
         self.tera
             .render_to(template, ctx, &mut html)
             .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
@@ -124,6 +124,10 @@ impl Templates {
 
 /// The template of one explainer's entry in pillar and audience lists.
 const ENTRY_TEMPLATE: &str = "entry.html";
+/// What a page's buffer starts with (most pages fit), and an entry's (a list holds
+/// thousands of them until they are joined).
+const PAGE_CAPACITY: usize = 64 * 1024;
+const ENTRY_CAPACITY: usize = 1024;
 
 impl Renderer {
     pub fn new(site: Arc<Site>, templates: Arc<Templates>) -> Renderer {
@@ -386,7 +390,9 @@ impl Renderer {
                 }
             }
         }
-        let html = self.templates.render_sized(template, &ctx, size)?;
+        let html = self
+            .templates
+            .render_sized(template, &ctx, PAGE_CAPACITY + size)?;
         let path = format!("{}index.html", p.url);
         out.write(&path, &html).map_err(|e| output_error(&path, e))
     }
@@ -417,7 +423,9 @@ impl Renderer {
                     if let Some(entry) = self.shared.entry(e) {
                         ctx.insert_value("e", entry.clone());
                     }
-                    let bytes = self.templates.render(ENTRY_TEMPLATE, &ctx)?;
+                    let bytes =
+                        self.templates
+                            .render_sized(ENTRY_TEMPLATE, &ctx, ENTRY_CAPACITY)?;
                     let text = String::from_utf8(bytes)
                         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
                     if self.keep_entries {
