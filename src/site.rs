@@ -398,6 +398,21 @@ impl Site {
         self.lookup.get(&(lang, key.to_string())).copied()
     }
 
+    /// A language's home page.
+    pub fn home_page(&self, lang: usize) -> Option<usize> {
+        self.page_for(lang, HOME_KEY)
+    }
+
+    /// A language's page of a pillar (by its index in the configuration).
+    pub fn pillar_page(&self, lang: usize, pillar: usize) -> Option<usize> {
+        self.page_for(lang, &pillar_key(&self.config.pillars[pillar].id))
+    }
+
+    /// A language's page of an audience (by its index in the configuration).
+    pub fn audience_page(&self, lang: usize, audience: usize) -> Option<usize> {
+        self.page_for(lang, &audience_key(&self.config.audiences[audience].id))
+    }
+
     /// The same page in every language, in configuration order.
     pub fn versions(&self, page: usize) -> Vec<usize> {
         let key = &self.pages[page].key;

@@ -80,6 +80,16 @@ pub fn on_home(site: &Site, page: usize) -> bool {
         .is_some_and(|list| list.iter().take(home_per_pillar(lists)).any(|&e| e == page))
 }
 
+/// The explainer pages a pillar or audience page lists, and their kind of list.
+pub fn listed(site: &Site, page: usize) -> Option<(&[usize], ListKind)> {
+    let lang = site.pages[page].lang;
+    match site.pages[page].kind {
+        PageKind::Pillar(i) => Some((&site.pillar_listing[lang][i], ListKind::Pillar)),
+        PageKind::Audience(i) => Some((&site.audience_listing[lang][i], ListKind::Audience)),
+        _ => None,
+    }
+}
+
 /// Values built once per language and handed to every page that shows them.
 pub struct Shared {
     nav: Vec<Value>,
@@ -186,7 +196,7 @@ fn entry_value(site: &Site, page: usize) -> Option<Value> {
 /// The pillar pages of a language, for its navigation.
 fn pillar_pages(site: &Site, lang: usize) -> Vec<usize> {
     (0..site.config.pillars.len())
-        .filter_map(|i| site.page_for(lang, &format!("{}/_index", site.config.pillars[i].id)))
+        .filter_map(|i| site.pillar_page(lang, i))
         .collect()
 }
 
@@ -304,16 +314,6 @@ impl Shared {
         }
     }
 
-    /// The explainer pages a pillar or audience page lists, and their kind of list.
-    pub fn listed<'a>(&self, site: &'a Site, page: usize) -> Option<(&'a [usize], ListKind)> {
-        let lang = site.pages[page].lang;
-        match site.pages[page].kind {
-            PageKind::Pillar(i) => Some((&site.pillar_listing[lang][i], ListKind::Pillar)),
-            PageKind::Audience(i) => Some((&site.audience_listing[lang][i], ListKind::Audience)),
-            _ => None,
-        }
-    }
-
     /// An explainer page's list entry as a template value.
     pub fn entry(&self, page: usize) -> Option<&Value> {
         self.entries[page].as_ref()
@@ -380,7 +380,7 @@ impl Shared {
                 PageKind::Booklet => "booklet",
             },
         );
-        let home = site.page_for(p.lang, "_index").unwrap_or(page);
+        let home = site.home_page(p.lang).unwrap_or(page);
         ctx.insert("home_url", &site.link_url(home));
         ctx.insert("feed_url", &format!("{}feed.xml", lang.prefix));
         let booklet = site.page_for(p.lang, crate::site::BOOKLET_KEY);
@@ -441,8 +441,7 @@ impl Shared {
             });
         }
         if let PageKind::Explainer(pi) = p.kind
-            && let Some(pp) =
-                site.page_for(p.lang, &format!("{}/_index", site.config.pillars[pi].id))
+            && let Some(pp) = site.pillar_page(p.lang, pi)
         {
             crumbs.push(Link {
                 title: page_title(site, pp),
@@ -479,8 +478,7 @@ impl Shared {
                 };
                 ctx.insert("prev", &prev.map(link));
                 ctx.insert("next", &next.map(link));
-                let pillar_page =
-                    site.page_for(p.lang, &format!("{}/_index", site.config.pillars[pi].id));
+                let pillar_page = site.pillar_page(p.lang, pi);
                 ctx.insert(
                     "pillar",
                     &pillar_page.map(|pp| Link {
@@ -493,10 +491,7 @@ impl Shared {
                     .audiences
                     .iter()
                     .filter_map(|&a| {
-                        let ap = site.page_for(
-                            p.lang,
-                            &format!("@audience/{}", site.config.audiences[a].id),
-                        )?;
+                        let ap = site.audience_page(p.lang, a)?;
                         Some(Link {
                             title: page_title(site, ap),
                             url: site.link_url(ap),

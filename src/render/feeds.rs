@@ -114,7 +114,7 @@ pub fn atom(site: &Site, lang: usize) -> String {
     }
     entries.sort_by(newest_first);
     let code = &site.languages[lang].code;
-    let home = site.page_for(lang, "_index").unwrap_or(0);
+    let home = site.home_page(lang).unwrap_or(0);
     let feed_url = format!(
         "{}{}feed.xml",
         site.config.base_url_with_slash(),
@@ -132,12 +132,9 @@ pub fn atom(site: &Site, lang: usize) -> String {
         escape_xml(&feed_url),
         escape_xml(&feed_url),
     );
-    let base = site.config.base_url_with_slash();
     for e in entries {
         let front = site.front(e);
-        let mut url = String::with_capacity(base.len() + site.pages[e].url.len() + 8);
-        push_escaped(&mut url, &base);
-        push_escaped(&mut url, &site.pages[e].url);
+        let url = escape_xml(&site.absolute_url(e));
         s.push_str("  <entry>\n    <title>");
         push_escaped(&mut s, page_title(site, e));
         let _ = write!(

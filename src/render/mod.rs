@@ -22,7 +22,7 @@ use crate::output::Sink;
 use crate::site::{PageKind, Site};
 use crate::theme::Theme;
 
-pub use context::{ListKind, Shared, on_home};
+pub use context::{Shared, on_home};
 
 /// The theme's templates, parsed once, with the Fluent `t` function registered. They
 /// depend on the theme, the UI strings and the configuration, not on the content.
@@ -403,7 +403,7 @@ impl Renderer {
     /// beside it.
     fn listing_html(&self, page: usize) -> Result<Option<tera::Value>, Diagnostic> {
         let site = &*self.site;
-        let Some((list, kind)) = self.shared.listed(site, page) else {
+        let Some((list, kind)) = context::listed(site, page) else {
             return Ok(None);
         };
         if !self.templates.entry_template {
@@ -510,10 +510,10 @@ impl Renderer {
                     content_lang: &site.languages[source.lang].code,
                 });
             }
-            let pillar_page =
-                site.page_for(lang, &format!("{}/_index", site.config.pillars[pi].id));
             sections.push(Section {
-                title: pillar_page.map_or("", |pp| context::page_title(site, pp)),
+                title: site
+                    .pillar_page(lang, pi)
+                    .map_or("", |pp| context::page_title(site, pp)),
                 explainers,
             });
         }
@@ -523,9 +523,7 @@ impl Renderer {
 
     fn render_404(&self, out: &dyn Sink) -> Result<(), Diagnostic> {
         let site = &*self.site;
-        let home = site
-            .page_for(site.default_language, "_index")
-            .unwrap_or_default();
+        let home = site.home_page(site.default_language).unwrap_or_default();
         let mut ctx = self.shared.common(site, home);
         // The 404 page is served at any depth, so its links start from the site's path.
         ctx.insert("root", &site.base_path);
