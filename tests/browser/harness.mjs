@@ -16,6 +16,15 @@ if (!site || !portable) {
 }
 
 const started = [];
+// Temporary folders, removed in `stopAll`: CI machines share a disk that runs full.
+const made = [];
+
+/** A new temporary folder that `stopAll` removes. */
+export function tempDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -43,7 +52,7 @@ async function waitForPort(port, ms = 5000) {
 
 /** Starts nginx serving `root` at SUB on a free loopback port; returns the base URL. */
 export async function startNginx(root) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-nginx-'));
+  const dir = tempDir('loa-nginx-');
   const port = await freePort();
   const isRoot = process.getuid && process.getuid() === 0;
   const conf = `
@@ -107,6 +116,10 @@ export async function stopAll() {
     try { await p.kill(); } catch { /* already gone */ }
   }
   started.length = 0;
+  for (const dir of made.splice(0)) {
+    // A process that was just killed may still be writing there; what is left is small.
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
 }
 
 export const axeSource = fs.readFileSync(

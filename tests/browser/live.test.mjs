@@ -4,9 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, stopAll } from './harness.mjs';
+import { launchBrowser, stopAll, tempDir } from './harness.mjs';
 
 const bin = process.env.LOA_BIN;
 let server;
@@ -15,7 +14,7 @@ let site;
 let browser;
 
 before(async () => {
-  site = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-live-'));
+  site = tempDir('loa-live-');
   fs.cpSync(new URL('../fixtures/basic', import.meta.url), site, { recursive: true });
   server = spawn(bin, ['serve', '--source', site, '--port', '0'], { env: { ...process.env, LANG: 'C' } });
   url = await new Promise((resolve, reject) => {
