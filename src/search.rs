@@ -23,6 +23,9 @@ use unicode_normalization::UnicodeNormalization;
 const SINGLE_FILE_LIMIT: usize = 200 * 1024;
 const DOCS_PER_CHUNK: usize = 500;
 const EXCERPT_CHARS: usize = 180;
+/// How many questions' postings are gathered between two asks whether to stop: a few
+/// hundred microseconds, so a save that arrives meanwhile is not kept waiting.
+const STOP_EVERY_DOCS: usize = 256;
 
 /// Lower case without Latin accents: what readers type on a phone keyboard.
 pub fn fold(text: &str) -> String {
@@ -437,7 +440,7 @@ pub fn index_files(
     // at once here.
     let mut by_id: Vec<(u32, Vec<u8>)> = vec![(0, Vec::new()); names.len()];
     for (d, doc) in docs.iter().enumerate() {
-        if d % 4096 == 4095 && stop() {
+        if d % STOP_EVERY_DOCS == STOP_EVERY_DOCS - 1 && stop() {
             return false;
         }
         let d = d as u32;
@@ -504,10 +507,10 @@ pub fn index_files(
         docs: None,
     };
     for (name, terms) in shards.iter() {
-        if stop() {
+        let Some(text) = postings_script(name, terms, stop) else {
             return false;
-        }
-        emit(&format!("t-{name}.js"), postings_script(name, terms));
+        };
+        emit(&format!("t-{name}.js"), text);
     }
     for (i, chunk) in rows.chunks(DOCS_PER_CHUNK).enumerate() {
         if stop() {
@@ -523,8 +526,14 @@ pub fn index_files(
 
 /// A shard of term lists as a script: what [`script`] would make of the decoded lists,
 /// written straight from the varints (large sites have hundreds of shards and millions of
-/// numbers). Terms are letters and digits, so `</` cannot occur in it.
-fn postings_script(shard: &str, terms: &[(&str, Vec<u8>)]) -> String {
+/// numbers). Terms are letters and digits, so `</` cannot occur in it. `None` when `stop`
+/// says so, which it is asked before each term: a common word's list on a large site takes
+/// a millisecond to write, a shard a hundred.
+fn postings_script(
+    shard: &str,
+    terms: &[(&str, Vec<u8>)],
+    stop: &dyn Fn() -> bool,
+) -> Option<String> {
     let bytes: usize = terms.iter().map(|(t, l)| t.len() + 4 + l.len() * 3).sum();
     let mut out = String::with_capacity(bytes + 32);
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -533,6 +542,9 @@ fn postings_script(shard: &str, terms: &[(&str, Vec<u8>)]) -> String {
     out.push_str(",{");
     let mut numbers = itoa::Buffer::new();
     for (i, (term, list)) in terms.iter().enumerate() {
+        if stop() {
+            return None;
+        }
         if i > 0 {
             out.push(',');
         }
@@ -547,7 +559,7 @@ fn postings_script(shard: &str, terms: &[(&str, Vec<u8>)]) -> String {
         out.push(']');
     }
     out.push_str("});\n");
-    out
+    Some(out)
 }
 
 /// A shard's lists as the numbers the browser reads.
@@ -651,8 +663,8 @@ mod tests {
             ("ការ", list(&[7, 0, 1])),
         ];
         assert_eq!(
-            postings_script("x17", &terms),
-            script("t-x17", &decoded(&terms))
+            postings_script("x17", &terms, &|| false),
+            Some(script("t-x17", &decoded(&terms)))
         );
     }
 
@@ -754,19 +766,33 @@ mod tests {
         assert!(files.iter().any(|(n, _)| n == "t-cau.js"));
         assert!(files.iter().any(|(n, _)| n == "d-5.js"));
         assert_eq!(files.last().map(|(n, _)| n.as_str()), Some("index.js"));
-        // Stopping the fourth time it asks (once among the questions, then before each
-        // shard): two shards are out, the header is not.
+        // Stopped at any point, it has written the first files of a full run, and the
+        // header, which names the shards, only when every shard is out.
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        let mut stopped_in_shards = 0;
+        for after in 0..6000 / STOP_EVERY_DOCS + 40 {
+            let asked = std::cell::Cell::new(0);
+            let stop = || {
+                asked.set(asked.get() + 1);
+                asked.get() > after
+            };
+            let mut partial = Vec::new();
+            let done = index_files("vi", &refs, &v, &stop, &mut |n, _| {
+                partial.push(n.to_string())
+            });
+            assert_eq!(partial, names[..partial.len()], "stopped after {after}");
+            assert_eq!(done, partial.len() == names.len(), "stopped after {after}");
+            stopped_in_shards += usize::from(!done && !partial.is_empty());
+        }
+        assert!(stopped_in_shards > 0);
+        // Asked before every term, not only between shards (a shard can take 100 ms).
         let asked = std::cell::Cell::new(0);
         let stop = || {
             asked.set(asked.get() + 1);
-            asked.get() > 3
+            false
         };
-        let mut partial = Vec::new();
-        let done = index_files("vi", &refs, &v, &stop, &mut |n, _| {
-            partial.push(n.to_string())
-        });
-        assert!(!done);
-        assert_eq!(partial.len(), 2, "{partial:?}");
-        assert!(!partial.iter().any(|n| n == "index.js"));
+        index_files("vi", &refs, &v, &stop, &mut |_, _| {});
+        let terms: usize = files.iter().map(|(_, t)| t.matches(":[").count()).sum();
+        assert!(asked.get() >= terms, "{} < {terms}", asked.get());
     }
 }

@@ -520,6 +520,62 @@ fn affected(
         .collect()
 }
 
+/// What an event says of the save of the files it names.
+#[derive(Debug, PartialEq)]
+enum SaveStep {
+    /// More may follow: a truncation comes before the text, a removal before the new
+    /// file an editor renames in.
+    Going,
+    /// The writer closed the file, or it was renamed into place (an editor's atomic save).
+    Done,
+}
+
+/// The changes taken into one rebuild.
+#[derive(Default)]
+struct Batch {
+    paths: BTreeSet<PathBuf>,
+    /// Files of the site whose save may not be finished: until each is closed, the batch
+    /// waits for the quiet period.
+    saving: BTreeSet<PathBuf>,
+}
+
+impl Batch {
+    fn take(&mut self, event: notify::Event, root: &Path, output: &Path) {
+        let counts =
+            |p: &&PathBuf| !p.starts_with(output) && !is_ignored(p.strip_prefix(root).unwrap_or(p));
+        match save_step(&event.kind) {
+            Some(SaveStep::Going) => self
+                .saving
+                .extend(event.paths.iter().filter(counts).cloned()),
+            Some(SaveStep::Done) => {
+                for p in &event.paths {
+                    self.saving.remove(p);
+                }
+            }
+            None => {}
+        }
+        if !event.kind.is_access() {
+            self.paths.extend(event.paths);
+        }
+    }
+}
+
+/// Where the OS reports when a writer closes a file (Linux), a save is built as soon as it
+/// is finished, not a quiet period later; elsewhere every save waits for the quiet period.
+fn save_step(kind: &notify::EventKind) -> Option<SaveStep> {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+        | EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Some(SaveStep::Done),
+        // Named again by the `To` event beside it; a `chmod` or `touch` is not a write.
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both))
+        | EventKind::Modify(ModifyKind::Metadata(_))
+        | EventKind::Access(_) => None,
+        _ => Some(SaveStep::Going),
+    }
+}
+
 /// Watches the site folder, calls `on_ready` once it is watching, then `on_rebuild` after
 /// each debounced batch of changes, until the watcher fails. Bursts (an editor's write-rename-delete) become one rebuild.
 pub fn watch(
@@ -583,6 +639,9 @@ pub fn watch(
     // Only now is no save missed: say so (print the URL) no earlier.
     on_ready();
     let quiet = Duration::from_millis(30);
+    // Once every file written has been closed: long enough to take a burst of saves (a
+    // `git checkout`, a save-all) as one batch.
+    let settled = Duration::from_millis(3);
     let longest = Duration::from_millis(300);
     let stop = || waiting.load(std::sync::atomic::Ordering::Relaxed);
     loop {
@@ -604,15 +663,12 @@ pub fn watch(
         let Some((began, first)) = first else {
             return Ok(());
         };
-        let mut paths = BTreeSet::new();
-        let mut take = |event: notify::Result<notify::Event>| -> notify::Result<()> {
-            let event = event?;
-            if !event.kind.is_access() {
-                paths.extend(event.paths);
-            }
-            Ok(())
+        let output = output_now(session);
+        let mut batch = Batch::default();
+        let take = |batch: &mut Batch, event: notify::Result<notify::Event>| {
+            event.map(|event| batch.take(event, &root, &output))
         };
-        take(first)?;
+        take(&mut batch, first)?;
         // Until `quiet` has passed since the last event (a save seen late, after a search
         // index write stopped for it, has been quiet for a while already), or `longest`
         // since the loop took the first.
@@ -622,23 +678,28 @@ pub fn watch(
             let Some(left) = (taken + longest).checked_duration_since(now) else {
                 break;
             };
-            let wait = (last + quiet).saturating_duration_since(now).min(left);
+            let wait_for = if batch.saving.is_empty() {
+                settled
+            } else {
+                quiet
+            };
+            let wait = (last + wait_for).saturating_duration_since(now).min(left);
             let next = if wait.is_zero() {
                 rx.try_recv().ok()
             } else {
                 rx.recv_timeout(wait).ok()
             };
             let Some((at, event)) = next else { break };
-            take(event)?;
+            take(&mut batch, event)?;
             last = last.max(at);
         }
         waiting.store(false, std::sync::atomic::Ordering::Relaxed);
         // A watched folder created since the start (a first `static/`, say).
         watch_folders(&mut watcher)?;
-        let output = output_now(session);
         if let Ok(mut w) = written.write() {
             w.clone_from(&output);
         }
+        let mut paths = batch.paths;
         // A folder created or moved in: its files may have landed before the watcher
         // could watch it, so look inside.
         let inside: Vec<PathBuf> = paths
@@ -680,8 +741,89 @@ pub fn watch(
 
 #[cfg(test)]
 mod tests {
-    use super::is_ignored;
-    use std::path::Path;
+    use super::{Batch, is_ignored};
+    use notify::event::{
+        AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, ModifyKind, RemoveKind,
+        RenameMode,
+    };
+    use notify::{Event, EventKind};
+    use std::path::{Path, PathBuf};
+
+    /// The batch after these events, each on one file of a site at `/site`.
+    fn batch_after(events: &[(EventKind, &str)]) -> Batch {
+        let mut batch = Batch::default();
+        for (kind, path) in events {
+            let event = Event::new(*kind).add_path(PathBuf::from("/site").join(path));
+            batch.take(event, Path::new("/site"), Path::new("/site/public"));
+        }
+        batch
+    }
+
+    const WRITE: EventKind = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+    const CLOSE: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+    const FROM: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+    const TO: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+    const CREATE: EventKind = EventKind::Create(CreateKind::File);
+    const REMOVE: EventKind = EventKind::Remove(RemoveKind::File);
+
+    #[test]
+    fn a_save_is_finished_when_its_file_is_closed_or_renamed_into_place() {
+        let a = "content/vi/a.md";
+        // A truncation and a write, then the close.
+        let written = batch_after(&[(WRITE, a), (WRITE, a)]);
+        assert_eq!(written.saving.len(), 1);
+        let closed = batch_after(&[(WRITE, a), (WRITE, a), (CLOSE, a)]);
+        assert!(closed.saving.is_empty());
+        assert_eq!(closed.paths.len(), 1);
+        // Written again after the close: not finished.
+        assert_eq!(
+            batch_after(&[(WRITE, a), (CLOSE, a), (WRITE, a)])
+                .saving
+                .len(),
+            1
+        );
+        // An atomic save: a temporary file renamed over the page.
+        let tmp = "content/vi/a.md.tmp";
+        let atomic = batch_after(&[
+            (CREATE, tmp),
+            (WRITE, tmp),
+            (CLOSE, tmp),
+            (FROM, tmp),
+            (TO, a),
+        ]);
+        assert!(atomic.saving.is_empty());
+        assert!(atomic.paths.contains(Path::new("/site/content/vi/a.md")));
+        // Vim: the page renamed to a backup, a new one written, its mode set, the backup
+        // removed. Until the new page is closed, the page is gone.
+        let (backup, probe) = ("content/vi/a.md~", "content/vi/4913");
+        let vim = [
+            (CREATE, probe),
+            (REMOVE, probe),
+            (FROM, a),
+            (TO, backup),
+            (CREATE, a),
+            (WRITE, a),
+        ];
+        assert_eq!(batch_after(&vim).saving.len(), 1);
+        let mut saved = vim.to_vec();
+        saved.extend([
+            (CLOSE, a),
+            (
+                EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+                a,
+            ),
+            (REMOVE, backup),
+        ]);
+        assert!(batch_after(&saved).saving.is_empty());
+        // A removal may be followed by a new file: wait.
+        assert_eq!(batch_after(&[(REMOVE, a)]).saving.len(), 1);
+        // loa's own writes into its output are not saves of the site.
+        assert!(
+            batch_after(&[(WRITE, "public/index.html")])
+                .saving
+                .is_empty()
+        );
+    }
 
     #[test]
     fn editor_droppings_are_ignored() {
