@@ -417,25 +417,34 @@ impl Session {
         let out = InPlace {
             dir: loaded.output.clone(),
         };
-        let mut problems = renderer.render_pages(&pages, &out);
         let feed_changed = |a: &SourcePage, b: &SourcePage| {
             a.front.title != b.front.title
                 || a.front.summary != b.front.summary
                 || a.front.date != b.front.date
                 || a.front.updated != b.front.updated
         };
-        let feeds: BTreeSet<usize> = old
+        let feeds: Vec<usize> = old
             .iter()
             .filter(|(i, before)| feed_changed(before, &site.sources[*i]))
             .map(|(_, before)| before.lang)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
             .collect();
         let sitemap = old
             .iter()
             .any(|(i, before)| before.front.updated != site.sources[*i].front.updated);
-        if !feeds.is_empty() || sitemap {
-            let feeds: Vec<usize> = feeds.into_iter().collect();
-            problems.extend(renderer.render_feeds(&feeds, sitemap, &out));
-        }
+        // Side by side: a feed that lists every explainer takes as long as the pages.
+        let (mut problems, feed_problems) = rayon::join(
+            || renderer.render_pages(&pages, &out),
+            || {
+                if feeds.is_empty() && !sitemap {
+                    Vec::new()
+                } else {
+                    renderer.render_feeds(&feeds, sitemap, &out)
+                }
+            },
+        );
+        problems.extend(feed_problems);
         self.search_behind
             .extend(pages.iter().map(|&p| site.pages[p].lang));
         if !problems.is_empty() {

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::context::{localized, page_title};
+use crate::content::Date;
 use crate::site::{PageKind, Site};
 
 pub fn escape_xml(s: &str) -> String {
@@ -93,63 +94,60 @@ pub fn robots(site: &Site) -> String {
 /// says. The feed's own date is the
 /// newest entry's, never the build time, so that builds stay byte-identical.
 pub fn atom(site: &Site, lang: usize) -> String {
-    let mut entries: Vec<usize> = site
+    // Sorted on plain values, not through the site on every comparison: the whole feed is
+    // written again when a title is edited in watch mode, and a feed can list every one
+    // of 10,000 explainers.
+    let mut entries: Vec<(std::cmp::Reverse<Option<Date>>, &str, usize)> = site
         .pages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.lang == lang && !p.fallback && matches!(p.kind, PageKind::Explainer(_)))
-        .map(|(i, _)| i)
+        .map(|(i, p)| (std::cmp::Reverse(site.front(i).updated), p.key.as_str(), i))
         .collect();
-    let newest_first = |&a: &usize, &b: &usize| {
-        site.front(b)
-            .updated
-            .cmp(&site.front(a).updated)
-            .then_with(|| site.pages[a].key.cmp(&site.pages[b].key))
-    };
     let limit = site.config.feed_limit;
     if limit > 0 && limit < entries.len() {
         // The newest few out of thousands, without sorting the thousands.
-        entries.select_nth_unstable_by(limit - 1, newest_first);
+        entries.select_nth_unstable(limit - 1);
         entries.truncate(limit);
     }
-    entries.sort_by(newest_first);
+    entries.sort_unstable();
     let code = &site.languages[lang].code;
     let home = site.home_page(lang).unwrap_or(0);
-    let feed_url = format!(
-        "{}{}feed.xml",
-        site.config.base_url_with_slash(),
-        site.languages[lang].prefix
-    );
+    let base = escape_xml(&site.config.base_url_with_slash());
+    let feed_url = format!("{base}{}feed.xml", escape_xml(&site.languages[lang].prefix));
     let newest = entries
         .first()
-        .and_then(|&e| site.front(e).updated)
+        .and_then(|&(std::cmp::Reverse(d), _, _)| d)
         .map(|d| format!("{}T00:00:00Z", d.iso()))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let mut s = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <title>{}</title>\n  <link rel=\"alternate\" href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{newest}</updated>\n  <author><name>{0}</name></author>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <title>{}</title>\n  <link rel=\"alternate\" href=\"{}\"/>\n  <link rel=\"self\" href=\"{feed_url}\"/>\n  <id>{feed_url}</id>\n  <updated>{newest}</updated>\n  <author><name>{0}</name></author>\n",
         escape_xml(localized(site, &site.config.title, lang)),
         escape_xml(&site.absolute_url(home)),
-        escape_xml(&feed_url),
-        escape_xml(&feed_url),
     );
-    for e in entries {
+    s.reserve(entries.len() * 640);
+    let mut url = String::new();
+    for (_, _, e) in entries {
         let front = site.front(e);
-        let url = escape_xml(&site.absolute_url(e));
+        url.clear();
+        url.push_str(&base);
+        push_escaped(&mut url, &site.pages[e].url);
         s.push_str("  <entry>\n    <title>");
         push_escaped(&mut s, page_title(site, e));
-        let _ = write!(
-            s,
-            "</title>\n    <link rel=\"alternate\" href=\"{url}\"/>\n    <id>{url}</id>\n    <updated>"
-        );
+        s.push_str("</title>\n    <link rel=\"alternate\" href=\"");
+        s.push_str(&url);
+        s.push_str("\"/>\n    <id>");
+        s.push_str(&url);
+        s.push_str("</id>\n    <updated>");
         match front.updated {
-            Some(d) => {
-                let _ = write!(s, "{}T00:00:00Z", d.iso());
-            }
+            Some(d) => push_timestamp(&mut s, d),
             None => s.push_str(&newest),
         }
         s.push_str("</updated>\n");
         if let Some(d) = front.date {
-            let _ = writeln!(s, "    <published>{}T00:00:00Z</published>", d.iso());
+            s.push_str("    <published>");
+            push_timestamp(&mut s, d);
+            s.push_str("</published>\n");
         }
         if !front.summary.is_empty() {
             s.push_str("    <summary>");
@@ -160,6 +158,26 @@ pub fn atom(site: &Site, lang: usize) -> String {
     }
     s.push_str("</feed>\n");
     s
+}
+
+/// `2026-03-25T00:00:00Z`: an entry's day as Atom wants it (twice for each of thousands
+/// of entries, so without the formatting machinery).
+fn push_timestamp(out: &mut String, d: Date) {
+    let digits = |n: u32, width: usize, out: &mut String| {
+        for place in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10u32.pow(place as u32) % 10) as u8));
+        }
+    };
+    if d.year > 9999 {
+        let _ = write!(out, "{}", d.year);
+    } else {
+        digits(u32::from(d.year), 4, out);
+    }
+    out.push('-');
+    digits(u32::from(d.month), 2, out);
+    out.push('-');
+    digits(u32::from(d.day), 2, out);
+    out.push_str("T00:00:00Z");
 }
 
 #[cfg(test)]
@@ -173,5 +191,17 @@ mod tests {
         assert_eq!(super::escape_xml("Hỏi & đáp"), "Hỏi &amp; đáp");
         assert_eq!(super::escape_xml("no specials"), "no specials");
         assert_eq!(super::escape_xml("<"), "&lt;");
+    }
+
+    #[test]
+    fn timestamps_are_iso_days_at_midnight_utc() {
+        let stamp = |year, month, day| {
+            let mut s = String::new();
+            super::push_timestamp(&mut s, super::Date { year, month, day });
+            s
+        };
+        assert_eq!(stamp(2026, 3, 5), "2026-03-05T00:00:00Z");
+        assert_eq!(stamp(1999, 12, 31), "1999-12-31T00:00:00Z");
+        assert_eq!(stamp(12026, 1, 1), "12026-01-01T00:00:00Z");
     }
 }
