@@ -142,33 +142,56 @@ fn stem_en(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Calls `each` with the terms of an already folded text, in order: words, and Khmer
 /// character pairs. Terms are slices of `folded` wherever possible: this runs over every
-/// word of every answer of the site.
+/// word of every answer of the site, so ASCII (all of folded Vietnamese and English) is
+/// read a byte at a time and only other letters are decoded.
 fn each_term<'a>(folded: &'a str, lang: &str, mut each: impl FnMut(std::borrow::Cow<'a, str>)) {
+    let english = lang == "en";
     let mut word_start: Option<usize> = None;
     // Byte offsets of the chars of the current Khmer run.
     let mut run: Vec<usize> = Vec::new();
-    let emit_run =
-        |run: &mut Vec<usize>, end: usize, each: &mut dyn FnMut(std::borrow::Cow<'a, str>)| {
-            match run.len() {
-                0 => {}
-                1 => each(folded[run[0]..end].into()),
-                n => {
-                    for i in 0..n - 1 {
-                        let stop = if i + 2 < n { run[i + 2] } else { end };
-                        each(folded[run[i]..stop].into());
-                    }
+    let emit_run = |run: &mut Vec<usize>, end: usize, each: &mut dyn FnMut(_)| {
+        match run.len() {
+            0 => return,
+            1 => each(folded[run[0]..end].into()),
+            n => {
+                for i in 0..n - 1 {
+                    let stop = if i + 2 < n { run[i + 2] } else { end };
+                    each(folded[run[i]..stop].into());
                 }
             }
-            run.clear();
-        };
-    let emit_word =
-        |start: &mut Option<usize>, end: usize, each: &mut dyn FnMut(std::borrow::Cow<'a, str>)| {
-            if let Some(s) = start.take() {
-                let w = &folded[s..end];
-                each(if lang == "en" { stem_en(w) } else { w.into() });
+        }
+        run.clear();
+    };
+    let emit_word = |start: &mut Option<usize>, end: usize, each: &mut dyn FnMut(_)| {
+        if let Some(s) = start.take() {
+            let w = &folded[s..end];
+            each(if english { stem_en(w) } else { w.into() });
+        }
+    };
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                if !run.is_empty() {
+                    emit_run(&mut run, i, &mut each);
+                }
+                word_start.get_or_insert(i);
+            } else {
+                if word_start.is_some() {
+                    emit_word(&mut word_start, i, &mut each);
+                }
+                if !run.is_empty() {
+                    emit_run(&mut run, i, &mut each);
+                }
             }
+            i += 1;
+            continue;
+        }
+        let Some(c) = folded[i..].chars().next() else {
+            break;
         };
-    for (i, c) in folded.char_indices() {
         if is_khmer(c) {
             emit_word(&mut word_start, i, &mut each);
             // Khmer punctuation ends a run; coeng and vowel signs stay inside the pairs.
@@ -184,6 +207,7 @@ fn each_term<'a>(folded: &'a str, lang: &str, mut each: impl FnMut(std::borrow::
             emit_word(&mut word_start, i, &mut each);
             emit_run(&mut run, i, &mut each);
         }
+        i += c.len_utf8();
     }
     emit_word(&mut word_start, folded.len(), &mut each);
     emit_run(&mut run, folded.len(), &mut each);
@@ -248,6 +272,9 @@ struct Scratch {
     vocabulary: u64,
     /// Terms this thread has met, with their ids: most lookups need no lock.
     known: FastMap<String, u32>,
+    /// The same for terms of up to eight bytes (most words, every Khmer pair), packed into
+    /// a number: no string to hash or compare.
+    known_short: FastMap<u64, u32>,
     /// By term id: 1 + the term's index in `tallies` for the question being indexed, or 0.
     slot: Vec<u32>,
     /// The question's terms in the order met, with their counts in the answer.
@@ -260,6 +287,15 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// A term of up to eight bytes as one number, zero-padded: terms are letters and digits,
+/// never a zero byte, so no two terms share a key.
+fn short_key(term: &str) -> Option<u64> {
+    let bytes = term.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 /// One question as the index knows it.
@@ -292,6 +328,7 @@ impl Doc {
             let Scratch {
                 vocabulary: serial,
                 known,
+                known_short,
                 slot,
                 tallies,
                 positions,
@@ -300,6 +337,7 @@ impl Doc {
             } = &mut *scratch;
             if *serial != vocabulary.serial {
                 known.clear();
+                known_short.clear();
                 *serial = vocabulary.serial;
             }
             fold_into(question, question_folded);
@@ -308,13 +346,18 @@ impl Doc {
             positions.clear();
             // The tally of a term (created on first sight), counting it if it is in the answer.
             let mut tally = |term: &str, in_answer: bool| -> usize {
-                let id = match known.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocabulary.id(term);
-                        known.insert(term.to_string(), id);
-                        id
-                    }
+                let id = match short_key(term) {
+                    Some(key) => *known_short
+                        .entry(key)
+                        .or_insert_with(|| vocabulary.id(term)),
+                    None => match known.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocabulary.id(term);
+                            known.insert(term.to_string(), id);
+                            id
+                        }
+                    },
                 };
                 let i = id as usize;
                 if slot.len() <= i {
@@ -714,6 +757,39 @@ mod tests {
         let doc: Vec<String> = terms("អំពីការផ្លាស់ប្តូរឌីជីថលនៅខេត្ត", "km");
         let q = terms("ផ្លាស់ប្តូរ", "km");
         assert!(doc.windows(q.len()).any(|w| w == q.as_slice()));
+    }
+
+    #[test]
+    fn terms_split_mixed_scripts_exactly() {
+        // Words end at anything but a letter or digit, and at Khmer; Khmer runs end at
+        // anything else and at Khmer punctuation.
+        let t = terms("Số 1: ការ-ផ្លាស់។ΑΒΓ x២y  e-mail", "vi");
+        assert_eq!(
+            t,
+            [
+                "so", "1", "កា", "ារ", "ផ្", "្ល", "លា", "ាស", "ស់", "αβγ", "x", "២", "y", "e", "mail"
+            ]
+        );
+        // One Khmer letter alone is a term; digits and letters together are one word.
+        assert_eq!(terms("ក 3g", "km"), ["ក", "3g"]);
+        assert_eq!(terms("", "vi"), Vec::<String>::new());
+        assert_eq!(terms("  ,. ", "vi"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn short_terms_get_distinct_keys() {
+        let words = ["a", "ab", "abcdefgh", "ba", "ក", "កា", "1", "10"];
+        let keys: std::collections::BTreeSet<u64> =
+            words.iter().filter_map(|w| short_key(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(short_key("abcdefghi"), None);
+        // Ids through the short and the long map agree with the vocabulary.
+        let v = Vocabulary::default();
+        let long = "chuyendoiso";
+        let doc = Doc::new(&v, "vi", "a chuyendoiso", "a", "p/".into(), "E".into());
+        let mut numbers = Varints(&doc.terms);
+        assert_eq!(numbers.next(), Some(v.id("a")));
+        assert!(v.names().iter().any(|n| n == long));
     }
 
     #[test]
