@@ -84,7 +84,9 @@ fn from_disk(site_root: &Path, dir: &Path) -> Result<Vec<ThemeFile>, Diagnostic>
                 Problem::Unreadable(e.to_string()),
             )
         })?;
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+        // Hidden files and editors' droppings (`app.js~`, `.swp`, `4913`) are never a
+        // theme's or a site's, and must not be published.
+        if !entry.file_type().is_file() || crate::watch::is_ignored(Path::new(entry.file_name())) {
             continue;
         }
         let origin = crate::error::relative(site_root, entry.path());

@@ -191,7 +191,7 @@ impl Session {
         let root = self.opts.source.clone();
         let output = self.output_dir();
         let mut content = BTreeSet::new();
-        let mut statics = Vec::new();
+        let mut statics: Vec<PathBuf> = Vec::new();
         let mut whole = self.needs_full || self.loaded.is_none();
         for path in changed {
             let rel = crate::error::relative(&root, path);
@@ -234,6 +234,8 @@ impl Session {
             return self.full(started);
         }
         let mut kind = None;
+        // A file gone before it was ever copied (an editor's temporary file) changes nothing.
+        statics.retain(|p| root.join(p).exists() || output.join(static_output(p)).exists());
         if !statics.is_empty() {
             if statics.iter().any(|p| !root.join(p).exists()) {
                 // A deleted file must disappear from the output too.
@@ -458,6 +460,15 @@ impl Session {
     }
 }
 
+/// Where a file of `static/` or of a theme's `static/` is copied to, relative to the output.
+fn static_output(rel: &Path) -> PathBuf {
+    let skip = match rel.components().next() {
+        Some(c) if c.as_os_str() == "themes" => 3,
+        _ => 1,
+    };
+    rel.components().skip(skip).collect()
+}
+
 fn booklets(site: &Site) -> Vec<usize> {
     (0..site.pages.len())
         .filter(|&p| site.pages[p].kind == PageKind::Booklet)
@@ -529,6 +540,16 @@ fn affected(
         .collect()
 }
 
+/// Whether a path of the site is in `static/` or a theme's `static/`.
+fn is_static(rel: &Path) -> bool {
+    let mut parts = rel.components().map(|c| c.as_os_str());
+    match parts.next() {
+        Some(first) if first == "static" => true,
+        Some(first) if first == "themes" => parts.nth(1).is_some_and(|s| s == "static"),
+        _ => false,
+    }
+}
+
 /// What an event says of the save of the files it names.
 #[derive(Debug, PartialEq)]
 enum SaveStep {
@@ -562,6 +583,15 @@ impl Batch {
                 }
             }
             None => {}
+        }
+        // A temporary file renamed over a page of the site (sed, IDEs) is not coming back;
+        // a page renamed to a backup (vim) is, and is still being saved.
+        use notify::event::{ModifyKind, RenameMode};
+        if let (notify::EventKind::Modify(ModifyKind::Name(RenameMode::Both)), [from, to]) =
+            (&event.kind, event.paths.as_slice())
+            && counts(&to)
+        {
+            self.saving.remove(from);
         }
         if !event.kind.is_access() {
             self.paths.extend(event.paths);
@@ -648,9 +678,10 @@ pub fn watch(
     // Only now is no save missed: say so (print the URL) no earlier.
     on_ready();
     let quiet = Duration::from_millis(30);
-    // Once every file written has been closed: long enough to take a burst of saves (a
-    // `git checkout`, a save-all) as one batch.
-    let settled = Duration::from_millis(3);
+    // Once every file written has been closed: long enough to take a burst of saves whose
+    // files follow each other within a few milliseconds (a `git checkout`, a save-all, a
+    // script) as one batch, where a page and the new page it links to come together.
+    let settled = Duration::from_millis(10);
     let longest = Duration::from_millis(300);
     let stop = || waiting.load(std::sync::atomic::Ordering::Relaxed);
     loop {
@@ -734,8 +765,14 @@ pub fn watch(
             })
             .filter(|p| !is_ignored(&crate::error::relative(&session.opts.source, p)))
             // Gone and nameless: an editor's or tool's temporary file (sed, some IDEs),
-            // unless it was a folder of the site (moved out or deleted).
-            .filter(|p| p.exists() || p.extension().is_some() || session.had_folder(p))
+            // unless it was a folder of the site (moved out or deleted), or a static file,
+            // which may have been copied to the output while it existed.
+            .filter(|p| {
+                p.exists()
+                    || p.extension().is_some()
+                    || session.had_folder(p)
+                    || is_static(&crate::error::relative(&session.opts.source, p))
+            })
             .collect();
         if changed.is_empty() {
             continue;
@@ -756,13 +793,16 @@ mod tests {
         RenameMode,
     };
     use notify::{Event, EventKind};
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     /// The batch after these events, each on one file of a site at `/site`.
     fn batch_after(events: &[(EventKind, &str)]) -> Batch {
         let mut batch = Batch::default();
-        for (kind, path) in events {
-            let event = Event::new(*kind).add_path(PathBuf::from("/site").join(path));
+        for (kind, paths) in events {
+            // `from>to` for the two paths of a rename.
+            let event = paths.split('>').fold(Event::new(*kind), |e, p| {
+                e.add_path(Path::new("/site").join(p))
+            });
             batch.take(event, Path::new("/site"), Path::new("/site/public"));
         }
         batch
@@ -772,6 +812,7 @@ mod tests {
     const CLOSE: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
     const FROM: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::From));
     const TO: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+    const BOTH: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
     const CREATE: EventKind = EventKind::Create(CreateKind::File);
     const REMOVE: EventKind = EventKind::Remove(RemoveKind::File);
 
@@ -824,6 +865,27 @@ mod tests {
             (REMOVE, backup),
         ]);
         assert!(batch_after(&saved).saving.is_empty());
+        // sed: a temporary file with no telling name, renamed over the page. The page
+        // saved by rename, the temporary name is gone for good.
+        let sed = "content/vi/sedAb12Cd";
+        let renamed = [
+            (CREATE, sed),
+            (WRITE, sed),
+            (CLOSE, sed),
+            (FROM, sed),
+            (TO, a),
+        ];
+        assert_eq!(batch_after(&renamed).saving.len(), 1);
+        let mut both = renamed.to_vec();
+        both.push((BOTH, "content/vi/sedAb12Cd>content/vi/a.md"));
+        assert!(batch_after(&both).saving.is_empty());
+        // Renamed to a backup, the page is not saved yet (vim, as above).
+        let to_backup = [
+            (FROM, a),
+            (TO, backup),
+            (BOTH, "content/vi/a.md>content/vi/a.md~"),
+        ];
+        assert_eq!(batch_after(&to_backup).saving.len(), 1);
         // A removal may be followed by a new file: wait.
         assert_eq!(batch_after(&[(REMOVE, a)]).saving.len(), 1);
         // loa's own writes into its output are not saves of the site.

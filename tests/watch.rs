@@ -134,8 +134,39 @@ fn every_kind_of_change_ends_equal_to_a_clean_build() {
     fs::create_dir_all(f.site.join("static")).unwrap();
     let css = f.site.join("static/extra.css");
     fs::write(&css, "body { color: red; }\n").unwrap();
-    assert_eq!(s.apply(&[css]).unwrap().kind, RebuildKind::Styles);
+    assert_eq!(
+        s.apply(std::slice::from_ref(&css)).unwrap().kind,
+        RebuildKind::Styles
+    );
     assert_equals_clean_build(&f, &mut s);
+
+    // An editor's backup beside it is never published.
+    fs::write(f.site.join("static/extra.css~"), "old").unwrap();
+    fs::write(&css, "body { color: blue; }\n").unwrap();
+    assert_eq!(
+        s.apply(std::slice::from_ref(&css)).unwrap().kind,
+        RebuildKind::Styles
+    );
+    assert!(!f.out.join("extra.css~").exists());
+    assert_equals_clean_build(&f, &mut s);
+
+    // A tool's temporary file with no telling name, copied while it was there, then
+    // renamed over a file (sed -i): gone from the output too.
+    let temp = f.site.join("static/sedAb12Cd");
+    fs::write(&temp, "{}").unwrap();
+    assert_eq!(
+        s.apply(std::slice::from_ref(&temp)).unwrap().kind,
+        RebuildKind::Static
+    );
+    assert!(f.out.join("sedAb12Cd").exists());
+    let data = f.site.join("static/data.json");
+    fs::rename(&temp, &data).unwrap();
+    s.apply(&[temp.clone(), data]).unwrap();
+    assert!(!f.out.join("sedAb12Cd").exists());
+    assert_equals_clean_build(&f, &mut s);
+    // Gone before it was ever copied: nothing to do.
+    let never = f.site.join("static/sedXy34Zw");
+    assert_eq!(s.apply(&[never]).unwrap().kind, RebuildKind::Nothing);
 }
 
 #[test]
