@@ -113,13 +113,16 @@ pub fn atom(site: &Site, lang: usize) -> String {
     entries.sort_unstable();
     let code = &site.languages[lang].code;
     let home = site.home_page(lang).unwrap_or(0);
-    let base = escape_xml(&site.config.base_url_with_slash());
-    let feed_url = format!("{base}{}feed.xml", escape_xml(&site.languages[lang].prefix));
-    let newest = entries
-        .first()
-        .and_then(|&(std::cmp::Reverse(d), _, _)| d)
-        .map(|d| format!("{}T00:00:00Z", d.iso()))
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let feed_url = escape_xml(&format!(
+        "{}{}feed.xml",
+        site.config.base_url_with_slash(),
+        site.languages[lang].prefix
+    ));
+    let mut newest = String::new();
+    match entries.first().and_then(|&(std::cmp::Reverse(d), _, _)| d) {
+        Some(d) => push_timestamp(&mut newest, d),
+        None => newest.push_str("1970-01-01T00:00:00Z"),
+    }
     let mut s = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <title>{}</title>\n  <link rel=\"alternate\" href=\"{}\"/>\n  <link rel=\"self\" href=\"{feed_url}\"/>\n  <id>{feed_url}</id>\n  <updated>{newest}</updated>\n  <author><name>{0}</name></author>\n",
         escape_xml(localized(site, &site.config.title, lang)),
@@ -130,8 +133,7 @@ pub fn atom(site: &Site, lang: usize) -> String {
     for (_, _, e) in entries {
         let front = site.front(e);
         url.clear();
-        url.push_str(&base);
-        push_escaped(&mut url, &site.pages[e].url);
+        push_escaped(&mut url, &site.absolute_url(e));
         s.push_str("  <entry>\n    <title>");
         push_escaped(&mut s, page_title(site, e));
         s.push_str("</title>\n    <link rel=\"alternate\" href=\"");
