@@ -145,17 +145,7 @@ fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> St
     let mut gap = false;
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => {
-                gap |= t.starts_with(char::is_whitespace);
-                for (i, word) in t.split_whitespace().enumerate() {
-                    if (gap || i > 0) && !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(word);
-                    gap = false;
-                }
-                gap |= t.ends_with(char::is_whitespace);
-            }
+            Event::Text(t) | Event::Code(t) => push_collapsed(t, &mut out, &mut gap),
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(
@@ -165,6 +155,70 @@ fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> St
         }
     }
     out
+}
+
+/// Appends the words of `text` to `out` one space apart, as `split_whitespace` would part
+/// them, with a space first if `gap` (whitespace before) and `out` has text. Words already
+/// one ASCII space apart are copied as one piece: most of an answer is.
+fn push_collapsed(text: &str, out: &mut String, gap: &mut bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let space = space_len(bytes, i);
+        if space > 0 {
+            *gap = true;
+            i += space;
+            continue;
+        }
+        let start = i;
+        loop {
+            while i < n && !MAY_BE_SPACE[usize::from(bytes[i])] {
+                i += 1;
+            }
+            // One ASCII space between two words stays in the piece; any other whitespace
+            // ends it. Lead bytes that are not whitespace are letters.
+            let single = i + 1 < n && bytes[i] == b' ' && space_len(bytes, i + 1) == 0;
+            if i < n && (single || space_len(bytes, i) == 0) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if *gap && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..i]);
+        *gap = false;
+    }
+}
+
+/// The bytes that begin a whitespace character: ASCII spaces, and the lead bytes of the
+/// others (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+        b += 1;
+    }
+    table
+};
+
+/// The length in bytes of the whitespace character starting at byte `i` of a UTF-8 text,
+/// or 0 (also inside a character: continuation bytes begin nothing). Read from the bytes:
+/// `ệ` and the other letters of Vietnamese share a lead byte with U+1680.
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match (bytes[i], next(1), next(2)) {
+        (b' ' | b'\t'..=b'\r', _, _) => 1,
+        (0xc2, 0x85 | 0xa0, _) => 2,
+        (0xe1, 0x9a, 0x80)
+        | (0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)
+        | (0xe2, 0x81, 0x9f)
+        | (0xe3, 0x80, 0x80) => 3,
+        _ => 0,
+    }
 }
 
 /// A Markdown link destination that names another `.md` file of the site.
@@ -437,6 +491,65 @@ mod tests {
         );
         assert_eq!(text("  \n\nđầu *giữa* cuối  \n"), "đầu giữa cuối");
         assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn whitespace_is_read_from_bytes_as_the_standard_library_sees_it() {
+        for c in '\0'..='\u{10ffff}' {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let expected = if c.is_whitespace() { bytes.len() } else { 0 };
+            assert_eq!(space_len(bytes, 0), expected, "U+{:04X}", c as u32);
+            for k in 1..bytes.len() {
+                assert_eq!(space_len(bytes, k), 0, "inside U+{:04X}", c as u32);
+            }
+            assert!(MAY_BE_SPACE[usize::from(bytes[0])] || expected == 0);
+        }
+    }
+
+    /// Against the standard library's idea of whitespace, on every kind of space.
+    #[test]
+    fn collapsing_whitespace_agrees_with_split_whitespace() {
+        let spaces = [
+            " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{2029}",
+            "\u{202f}", "\u{3000}",
+        ];
+        let words = [
+            "số",
+            "a",
+            "ạ",
+            "\u{e2}\u{80}",
+            "—",
+            "ក",
+            "\u{200b}",
+            "x\u{2003}y",
+        ];
+        let mut cases = Vec::new();
+        for s in spaces {
+            for w in words {
+                cases.push(format!("{w}{s}{w} {w}"));
+                cases.push(format!("{s}{w}{s}"));
+                cases.push(format!("{w} {w}{s}{s}{w} {w}"));
+            }
+        }
+        for text in cases {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut out = String::new();
+            let mut gap = false;
+            push_collapsed(&text, &mut out, &mut gap);
+            assert_eq!(out, expected, "{text:?}");
+            assert_eq!(gap, text.ends_with(char::is_whitespace), "{text:?}");
+            // After earlier text: a space first only if this text starts with one.
+            let mut out = "before".to_string();
+            let mut gap = false;
+            push_collapsed(&text, &mut out, &mut gap);
+            let sep = if text.starts_with(char::is_whitespace) && !expected.is_empty() {
+                " "
+            } else {
+                ""
+            };
+            assert_eq!(out, format!("before{sep}{expected}"), "{text:?}");
+        }
     }
 
     #[test]
