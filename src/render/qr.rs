@@ -22,26 +22,26 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let size = qr.size();
     let border = 4;
     let mut path = String::with_capacity(4096);
-    let mut number = itoa::Buffer::new();
     for y in 0..size {
-        let mut x = 0;
-        while x < size {
-            if qr.get_module(x, y) {
-                let start = x;
-                while x < size && qr.get_module(x, y) {
-                    x += 1;
+        // Each module read once (a call into the encoder each): runs end at a light
+        // module or at the edge.
+        let mut run_start = None;
+        for x in 0..=size {
+            let dark = x < size && qr.get_module(x, y);
+            match (dark, run_start) {
+                (true, None) => run_start = Some(x),
+                (false, Some(start)) => {
+                    // `M<x> <y>.5h<run>`, without the formatting machinery: a large site
+                    // has millions of these runs.
+                    path.push('M');
+                    push_coordinate(&mut path, start + border);
+                    path.push(' ');
+                    push_coordinate(&mut path, y + border);
+                    path.push_str(".5h");
+                    push_coordinate(&mut path, x - start);
+                    run_start = None;
                 }
-                let run = x - start;
-                // `M<x> <y>.5h<run>`, without the formatting machinery: a large site has
-                // millions of these runs.
-                path.push('M');
-                path.push_str(number.format(start + border));
-                path.push(' ');
-                path.push_str(number.format(y + border));
-                path.push_str(".5h");
-                path.push_str(number.format(run));
-            } else {
-                x += 1;
+                _ => {}
             }
         }
     }
@@ -50,6 +50,20 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {full} {full}\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"{}\"><rect width=\"{full}\" height=\"{full}\" fill=\"#fff\"/><path d=\"{path}\" stroke=\"#000\"/></svg>",
         super::feeds::escape_xml(label)
     ))
+}
+
+/// Writes a coordinate of a code (at most 177 modules and the border) in decimal.
+fn push_coordinate(out: &mut String, n: i32) {
+    let n = n.clamp(0, 999) as u32;
+    let digits = [n / 100, n / 10 % 10, n % 10];
+    let first = match n {
+        0..=9 => 2,
+        10..=99 => 1,
+        _ => 0,
+    };
+    for d in &digits[first..] {
+        out.push(char::from(b'0' + *d as u8));
+    }
 }
 
 #[cfg(test)]
@@ -62,5 +76,14 @@ mod tests {
         assert!(svg.contains("aria-label=\"QR &lt;x&gt;\""));
         assert!(svg.len() < 5000, "{} bytes", svg.len());
         assert_eq!(super::svg(&"x".repeat(5000), ""), None);
+    }
+
+    #[test]
+    fn coordinates_are_plain_decimals() {
+        for n in [0, 7, 10, 99, 100, 185, 999] {
+            let mut out = String::new();
+            super::push_coordinate(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 }
