@@ -153,6 +153,37 @@ impl Staging {
     }
 }
 
+/// JSON that can sit inside an HTML `<script>` element: `</` is written `<\/`, so no string
+/// can close the element. Made in one pass (JSON-LD repeats every answer of every page,
+/// and the search index every question).
+pub fn script_json(value: &impl serde::Serialize) -> String {
+    struct ScriptSafe;
+    impl serde_json::ser::Formatter for ScriptSafe {
+        // `<` and `/` need no JSON escape, so a `</` is never split between two fragments;
+        // every other token is punctuation, a number or a literal.
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            writer: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            let mut rest = fragment;
+            while let Some(at) = rest.find("</") {
+                writer.write_all(&rest.as_bytes()[..at])?;
+                writer.write_all(b"<\\/")?;
+                rest = &rest[at + 2..];
+            }
+            writer.write_all(rest.as_bytes())
+        }
+    }
+    let mut out = Vec::with_capacity(256);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    if value.serialize(&mut serializer).is_err() {
+        return "null".into();
+    }
+    // The serializer writes only the `str`s it is given and ASCII.
+    String::from_utf8(out).unwrap_or_else(|_| "null".into())
+}
+
 /// Removes comments and the whitespace CSS does not need, so the theme's stylesheet can
 /// be written readably and still be shipped small.
 pub fn minify_css(css: &str) -> String {
@@ -216,6 +247,20 @@ pub fn minify_css(css: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn script_json_cannot_close_its_script_element() {
+        let value = serde_json::json!({"a</b": ["</script>", "x<y/z", "\"</", "<<//"], "n": 1});
+        let json = super::script_json(&value);
+        assert!(!json.contains("</"), "{json}");
+        // Still the same JSON: `\/` is an escaped `/`.
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
+        assert_eq!(
+            json,
+            serde_json::to_string(&value).unwrap().replace("</", "<\\/")
+        );
+    }
+
     use super::*;
 
     /// A file whose bytes did not change is left alone (a rewrite is a new file: a new

@@ -313,9 +313,15 @@ thread_local! {
 /// never a zero byte, so no two terms share a key.
 fn short_key(term: &str) -> Option<u64> {
     let bytes = term.as_bytes();
-    let mut key = [0u8; 8];
-    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u64::from_le_bytes(key))
+    if bytes.len() > 8 {
+        return None;
+    }
+    // Byte by byte: a copy of a few bytes into an array was a call to `memcpy` per term.
+    let mut key = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 /// One question as the index knows it.
@@ -474,11 +480,10 @@ pub fn shard_of(term: &str) -> String {
 }
 
 fn script(name: &str, data: &impl Serialize) -> String {
-    let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
     format!(
         "loaSearch({},{});\n",
-        serde_json::to_string(name).unwrap_or_default(),
-        json.replace("</", "<\\/")
+        crate::output::script_json(&name),
+        crate::output::script_json(data)
     )
 }
 
@@ -617,7 +622,12 @@ fn postings_script(
             if j > 0 {
                 out.push(',');
             }
-            out.push_str(numbers.format(n));
+            // Most numbers of a list (counts, gaps between positions) are one digit.
+            if n < 10 {
+                out.push(char::from(b'0' + n as u8));
+            } else {
+                out.push_str(numbers.format(n));
+            }
         }
         out.push(']');
     }

@@ -620,7 +620,5 @@ pub fn faq_jsonld(lang: &str, title: &str, body: &Rendered) -> String {
             .collect(),
         name: title,
     };
-    serde_json::to_string(&doc)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
+    crate::output::script_json(&doc)
 }
