@@ -13,6 +13,10 @@ use loa::watch::{Rebuild, RebuildKind, Session};
 
 /// The changed files as an author reads them: relative, at most three named.
 fn what(root: &Path, changed: &[PathBuf]) -> String {
+    // No file named: the whole site was looked at again (events were lost).
+    if changed.is_empty() {
+        return root.display().to_string();
+    }
     let mut names: Vec<String> = changed
         .iter()
         .map(|p| loa::error::relative(root, p).display().to_string())

@@ -165,6 +165,12 @@ impl Session {
         }
     }
 
+    /// Builds everything again, for when what changed is not known.
+    pub fn rebuild_all(&mut self) -> Result<Rebuild, Vec<Diagnostic>> {
+        self.needs_full = true;
+        self.full(Instant::now())
+    }
+
     pub fn loaded(&self) -> Option<&Loaded> {
         self.loaded.as_ref()
     }
@@ -567,12 +573,14 @@ struct Batch {
     /// Files of the site whose save may not be finished: until each is closed, the batch
     /// waits for the quiet period.
     saving: BTreeSet<PathBuf>,
+    /// The system lost events (Linux's queue overflowed): what changed is unknown.
+    rescan: bool,
 }
 
 impl Batch {
     fn take(&mut self, event: notify::Event, root: &Path, output: &Path) {
-        let counts =
-            |p: &&PathBuf| !p.starts_with(output) && !is_ignored(p.strip_prefix(root).unwrap_or(p));
+        self.rescan |= event.need_rescan();
+        let counts = |p: &&PathBuf| counts(p, root, output);
         match save_step(&event.kind) {
             Some(SaveStep::Going) => self
                 .saving
@@ -597,6 +605,20 @@ impl Batch {
             self.paths.extend(event.paths);
         }
     }
+}
+
+/// Whether a change to `path` is one of the site's: not in the output, not an editor's
+/// dropping.
+fn counts(path: &Path, root: &Path, output: &Path) -> bool {
+    !path.starts_with(output) && !is_ignored(path.strip_prefix(root).unwrap_or(path))
+}
+
+/// Whether an event means a save may be coming, so that a search index being written
+/// stops for it: not a read (loa's own reads of the files it renders are events too),
+/// not loa's own writes, not an editor's swap file being written as the author types.
+fn may_be_a_save(event: &notify::Event, root: &Path, output: &Path) -> bool {
+    !event.kind.is_access()
+        && (event.paths.is_empty() || event.paths.iter().any(|p| counts(p, root, output)))
 }
 
 /// Where the OS reports when a writer closes a file (Linux), a save is built as soon as it
@@ -641,13 +663,17 @@ pub fn watch(
     // folder) must not stop the index.
     let written = std::sync::Arc::new(std::sync::RwLock::new(output_now(session)));
     let output_of_watcher = written.clone();
+    let root = session
+        .opts
+        .source
+        .canonicalize()
+        .unwrap_or_else(|_| session.opts.source.clone());
+    let root_of_watcher = root.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let wanted = match &event {
-            // Not for reads: loa's own reads of the files it renders are events too.
-            Ok(e) if e.kind.is_access() => false,
-            Ok(e) => output_of_watcher.read().map_or(true, |out| {
-                e.paths.is_empty() || !e.paths.iter().all(|p| p.starts_with(&*out))
-            }),
+            Ok(e) => output_of_watcher
+                .read()
+                .map_or(true, |out| may_be_a_save(e, &root_of_watcher, &out)),
             Err(_) => true,
         };
         if wanted {
@@ -655,11 +681,6 @@ pub fn watch(
         }
         let _ = tx.send((Instant::now(), event));
     })?;
-    let root = session
-        .opts
-        .source
-        .canonicalize()
-        .unwrap_or_else(|_| session.opts.source.clone());
     // Only what a site is made of: not the output, not `target/` or anything else that
     // may share the folder (and eat the system's limit of watches).
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
@@ -739,6 +760,12 @@ pub fn watch(
         if let Ok(mut w) = written.write() {
             w.clone_from(&output);
         }
+        if batch.rescan {
+            // Some changes were lost: only a whole build is sure to show them all.
+            let result = session.rebuild_all();
+            on_rebuild(&[], &result, session);
+            continue;
+        }
         let mut paths = batch.paths;
         // A folder created or moved in: its files may have landed before the watcher
         // could watch it, so look inside.
@@ -806,6 +833,45 @@ mod tests {
             batch.take(event, Path::new("/site"), Path::new("/site/public"));
         }
         batch
+    }
+
+    #[test]
+    fn lost_events_ask_for_a_whole_build() {
+        let (root, output) = (Path::new("/site"), Path::new("/site/public"));
+        let mut batch = Batch::default();
+        batch.take(
+            Event::new(WRITE).add_path(root.join("content/vi/a.md")),
+            root,
+            output,
+        );
+        assert!(!batch.rescan);
+        let lost = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(super::may_be_a_save(&lost, root, output));
+        batch.take(lost, root, output);
+        assert!(batch.rescan);
+    }
+
+    #[test]
+    fn only_the_sites_own_files_stop_a_search_index() {
+        let (root, output) = (Path::new("/site"), Path::new("/site/public"));
+        let event = |kind: EventKind, path: &str| Event::new(kind).add_path(root.join(path));
+        let may_be = |e: &Event| super::may_be_a_save(e, root, output);
+        assert!(may_be(&event(WRITE, "content/vi/a.md")));
+        assert!(may_be(&event(CREATE, "static/app.js")));
+        // Vim writes its swap file as the author types; loa writes the output; loa reads
+        // the pages it renders.
+        assert!(!may_be(&event(WRITE, "content/vi/.a.md.swp")));
+        assert!(!may_be(&event(WRITE, "content/vi/a.md~")));
+        assert!(!may_be(&event(WRITE, "public/search/vi/index.js")));
+        assert!(!may_be(&event(
+            EventKind::Access(AccessKind::Open(AccessMode::Read)),
+            "content/vi/a.md"
+        )));
+        // A page renamed over its backup: one of the two counts.
+        let both = Event::new(BOTH)
+            .add_path(root.join("content/vi/a.md~"))
+            .add_path(root.join("content/vi/a.md"));
+        assert!(may_be(&both));
     }
 
     const WRITE: EventKind = EventKind::Modify(ModifyKind::Data(DataChange::Any));
