@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -22,6 +22,9 @@ pub struct Localizer {
     chains: Vec<Vec<usize>>,
     codes: Vec<String>,
     fell_back: Mutex<BTreeSet<(usize, String, usize)>>,
+    /// Messages without arguments, by language, once formatted: the same on every page,
+    /// and a page asks for dozens of them (a few thousand instructions each through Fluent).
+    plain: Vec<RwLock<rustc_hash::FxHashMap<Box<str>, String>>>,
 }
 
 /// A message found in a language other than the one asked for.
@@ -73,6 +76,7 @@ impl Localizer {
             chains: languages.iter().map(|l| l.chain.clone()).collect(),
             codes: languages.iter().map(|l| l.code.clone()).collect(),
             fell_back: Mutex::new(BTreeSet::new()),
+            plain: languages.iter().map(|_| RwLock::default()).collect(),
         };
         (localizer, diagnostics)
     }
@@ -108,6 +112,19 @@ impl Localizer {
             );
         }
         None
+    }
+
+    /// [`Localizer::message`] for a message without arguments or attribute.
+    pub fn plain_message(&self, lang: usize, key: &str) -> Option<String> {
+        let cache = self.plain.get(lang)?;
+        if let Some(text) = cache.read().ok().and_then(|m| m.get(key).cloned()) {
+            return Some(text);
+        }
+        let text = self.message(lang, key, None, None)?;
+        if let Ok(mut m) = cache.write() {
+            m.insert(key.into(), text.clone());
+        }
+        Some(text)
     }
 
     pub fn language_index(&self, code: &str) -> Option<usize> {
@@ -319,6 +336,29 @@ mod tests {
         assert_eq!(fb.len(), 1);
         assert_eq!(
             (fb[0].language.as_str(), fb[0].key.as_str()),
+            ("km", "search")
+        );
+    }
+
+    #[test]
+    fn plain_messages_are_formatted_once_per_language_and_still_note_fallbacks() {
+        let langs = [lang("km", vec![0, 1]), lang("vi", vec![1])];
+        let theme = [
+            ftl("vi/ui.ftl", "home = Trang chủ\nsearch = Tìm kiếm\n"),
+            ftl("km/ui.ftl", "home = ទំព័រដើម\n"),
+        ];
+        let (l, _) = Localizer::load(&langs, &theme, &[]);
+        for _ in 0..2 {
+            assert_eq!(l.plain_message(0, "home").as_deref(), Some("ទំព័រដើម"));
+            assert_eq!(l.plain_message(1, "home").as_deref(), Some("Trang chủ"));
+            assert_eq!(l.plain_message(0, "search").as_deref(), Some("Tìm kiếm"));
+            assert_eq!(l.plain_message(0, "missing"), None);
+        }
+        assert_eq!(l.plain[0].read().unwrap().len(), 2);
+        let fallbacks = l.fallbacks();
+        assert_eq!(fallbacks.len(), 1);
+        assert_eq!(
+            (&*fallbacks[0].language, &*fallbacks[0].key),
             ("km", "search")
         );
     }

@@ -575,14 +575,22 @@ fn register_functions(tera: &mut Tera, localizer: Arc<Localizer>) {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let attr: Option<String> = kwargs.get("attr")?;
+            let key: &str = kwargs.must_get("key")?;
+            let attr: Option<&str> = kwargs.get("attr")?;
             let lang: String = state
                 .get("lang")?
                 .ok_or_else(|| tera::Error::message("`t` needs `lang` in the page context"))?;
             let lang = localizer
                 .language_index(&lang)
                 .ok_or_else(|| tera::Error::message(format!("unknown language `{lang}`")))?;
+            let missing = || {
+                tera::Error::message(crate::messages::problem(&Problem::MissingMessage(
+                    key.into(),
+                )))
+            };
+            if attr.is_none() && kwargs.iter().all(|(name, _)| name.as_str() == Some("key")) {
+                return localizer.plain_message(lang, key).ok_or_else(missing);
+            }
             let mut args = fluent_bundle::FluentArgs::new();
             for (name, value) in kwargs.iter() {
                 let Some(name) = name.as_str() else { continue };
@@ -598,10 +606,8 @@ fn register_functions(tera: &mut Tera, localizer: Arc<Localizer>) {
                 }
             }
             localizer
-                .message(lang, &key, attr.as_deref(), Some(&args))
-                .ok_or_else(|| {
-                    tera::Error::message(crate::messages::problem(&Problem::MissingMessage(key)))
-                })
+                .message(lang, key, attr, Some(&args))
+                .ok_or_else(missing)
         },
     );
 }
