@@ -295,6 +295,9 @@ struct Scratch {
     /// The same for terms of up to eight bytes (most words, every Khmer pair), packed into
     /// a number: no string to hash or compare.
     known_short: FastMap<u64, u32>,
+    /// In front of `known_short`: the last id seen in each of a few thousand slots (a key of
+    /// 0 is no term), so that most words cost a multiplication and a comparison.
+    recent: Vec<(u64, u32)>,
     /// By term id: 1 + the term's index in `tallies` for the question being indexed, or 0.
     slot: Vec<u32>,
     /// The question's terms in the order met, with their counts in the answer.
@@ -307,6 +310,14 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+const RECENT_SLOTS: usize = 1 << 12;
+
+/// Where [`Scratch::recent`] keeps a short term's id: the high bits of a multiplicative
+/// hash.
+fn recent_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
 }
 
 /// A term of up to eight bytes as one number, zero-padded: terms are letters and digits,
@@ -355,15 +366,18 @@ impl Doc {
                 vocabulary: serial,
                 known,
                 known_short,
+                recent,
                 slot,
                 tallies,
                 positions,
                 question: question_folded,
                 answer: answer_folded,
             } = &mut *scratch;
-            if *serial != vocabulary.serial {
+            if *serial != vocabulary.serial || recent.is_empty() {
                 known.clear();
                 known_short.clear();
+                recent.clear();
+                recent.resize(RECENT_SLOTS, (0, 0));
                 *serial = vocabulary.serial;
             }
             fold_into(question, question_folded);
@@ -373,9 +387,16 @@ impl Doc {
             // The tally of a term (created on first sight), counting it if it is in the answer.
             let mut tally = |term: &str, in_answer: bool| -> usize {
                 let id = match short_key(term) {
-                    Some(key) => *known_short
-                        .entry(key)
-                        .or_insert_with(|| vocabulary.id(term)),
+                    Some(key) => {
+                        let recent = &mut recent[recent_slot(key)];
+                        if recent.0 != key {
+                            let id = *known_short
+                                .entry(key)
+                                .or_insert_with(|| vocabulary.id(term));
+                            *recent = (key, id);
+                        }
+                        recent.1
+                    }
                     None => match known.get(term) {
                         Some(&id) => id,
                         None => {
@@ -836,6 +857,19 @@ mod tests {
         let mut numbers = Varints(&doc.terms);
         assert_eq!(numbers.next(), Some(v.id("a")));
         assert!(v.names().iter().any(|n| n == long));
+        // More short terms than the cache in front of the map has slots, twice over: each
+        // id is still the vocabulary's.
+        let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
+        let text = words.join(" ");
+        for _ in 0..2 {
+            let doc = Doc::new(&v, "vi", "", &text, "p/".into(), "E".into());
+            let mut numbers = Varints(&doc.terms);
+            for word in &words {
+                assert_eq!(numbers.next(), Some(v.id(word)), "{word}");
+                // No question positions; once in the answer.
+                assert_eq!((numbers.next(), numbers.next()), (Some(0), Some(1)));
+            }
+        }
     }
 
     #[test]
