@@ -13,7 +13,8 @@ use loa::watch::{Rebuild, RebuildKind, Session};
 
 /// The changed files as an author reads them: relative, at most three named.
 fn what(root: &Path, changed: &[PathBuf]) -> String {
-    // No file named: the whole site was looked at again (events were lost).
+    // No file named: the site as a whole (rebuilt after lost events, or its search index
+    // finished).
     if changed.is_empty() {
         return root.display().to_string();
     }

@@ -511,17 +511,35 @@ mod tests {
     #[test]
     fn collapsing_whitespace_agrees_with_split_whitespace() {
         let spaces = [
-            " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{2029}",
-            "\u{202f}", "\u{3000}",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{a0}",
+            "\u{85}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            " \u{2003}",
         ];
+        // Letters and marks whose first bytes are those of some spaces (C2, E1 9A, E2 80,
+        // E3 80), and a word with a space inside.
         let words = [
             "số",
             "a",
-            "ạ",
-            "\u{e2}\u{80}",
+            "ệ",
+            "\u{a1}",
+            "\u{1681}",
             "—",
             "ក",
             "\u{200b}",
+            "\u{3001}",
             "x\u{2003}y",
         ];
         let mut cases = Vec::new();

@@ -154,13 +154,15 @@ impl Staging {
 }
 
 /// JSON that can sit inside an HTML `<script>` element: `</` is written `<\/`, so no string
-/// can close the element. Made in one pass (JSON-LD repeats every answer of every page,
-/// and the search index every question).
+/// can close the element. Escaped as it is written, with no second copy of the text
+/// (JSON-LD repeats every answer of every page, and the search index every question).
+/// For values whose strings are serialized whole (`serialize_str`): one written in pieces
+/// (`collect_str`) could have a `<` and a `/` in two pieces.
 pub fn script_json(value: &impl serde::Serialize) -> String {
     struct ScriptSafe;
     impl serde_json::ser::Formatter for ScriptSafe {
-        // `<` and `/` need no JSON escape, so a `</` is never split between two fragments;
-        // every other token is punctuation, a number or a literal.
+        // `<` and `/` need no JSON escape, so a `</` of one string is never split between
+        // two fragments; every other token is punctuation, a number or a literal.
         fn write_string_fragment<W: ?Sized + io::Write>(
             &mut self,
             writer: &mut W,
@@ -247,10 +249,12 @@ pub fn minify_css(css: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn script_json_cannot_close_its_script_element() {
         let value = serde_json::json!({"a</b": ["</script>", "x<y/z", "\"</", "<<//"], "n": 1});
-        let json = super::script_json(&value);
+        let json = script_json(&value);
         assert!(!json.contains("</"), "{json}");
         // Still the same JSON: `\/` is an escaped `/`.
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -260,8 +264,6 @@ mod tests {
             serde_json::to_string(&value).unwrap().replace("</", "<\\/")
         );
     }
-
-    use super::*;
 
     /// A file whose bytes did not change is left alone (a rewrite is a new file: a new
     /// inode, and a browser or rsync that sees it as changed); one that did is replaced,

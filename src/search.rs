@@ -295,8 +295,8 @@ struct Scratch {
     /// The same for terms of up to eight bytes (most words, every Khmer pair), packed into
     /// a number: no string to hash or compare.
     known_short: FastMap<u64, u32>,
-    /// In front of `known_short`: the last id seen in each of a few thousand slots (a key of
-    /// 0 is no term), so that most words cost a multiplication and a comparison.
+    /// In front of `known_short`: the last id seen in each of a few thousand slots (the key
+    /// [`EMPTY_SLOT`] is no term), so that most words cost a multiplication and a comparison.
     recent: Vec<(u64, u32)>,
     /// By term id: 1 + the term's index in `tallies` for the question being indexed, or 0.
     slot: Vec<u32>,
@@ -312,12 +312,14 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-const RECENT_SLOTS: usize = 1 << 12;
+const RECENT_BITS: u32 = 12;
+/// No short key: it would take eight bytes 0xFF, which UTF-8 never has.
+const EMPTY_SLOT: u64 = u64::MAX;
 
 /// Where [`Scratch::recent`] keeps a short term's id: the high bits of a multiplicative
 /// hash.
 fn recent_slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize
 }
 
 /// A term of up to eight bytes as one number, zero-padded: terms are letters and digits,
@@ -377,7 +379,7 @@ impl Doc {
                 known.clear();
                 known_short.clear();
                 recent.clear();
-                recent.resize(RECENT_SLOTS, (0, 0));
+                recent.resize(1 << RECENT_BITS, (EMPTY_SLOT, 0));
                 *serial = vocabulary.serial;
             }
             fold_into(question, question_folded);
@@ -388,14 +390,14 @@ impl Doc {
             let mut tally = |term: &str, in_answer: bool| -> usize {
                 let id = match short_key(term) {
                     Some(key) => {
-                        let recent = &mut recent[recent_slot(key)];
-                        if recent.0 != key {
+                        let entry = &mut recent[recent_slot(key)];
+                        if entry.0 != key {
                             let id = *known_short
                                 .entry(key)
                                 .or_insert_with(|| vocabulary.id(term));
-                            *recent = (key, id);
+                            *entry = (key, id);
                         }
-                        recent.1
+                        entry.1
                     }
                     None => match known.get(term) {
                         Some(&id) => id,

@@ -610,7 +610,15 @@ impl Batch {
 /// Whether a change to `path` is one of the site's: not in the output, not an editor's
 /// dropping.
 fn counts(path: &Path, root: &Path, output: &Path) -> bool {
-    !path.starts_with(output) && !is_ignored(path.strip_prefix(root).unwrap_or(path))
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    !path.starts_with(output) && !is_ignored(rel) && is_of_the_site(rel)
+}
+
+/// Whether a path relative to the site folder is one a build reads: `site.yaml` and what
+/// is under the watched folders, not notes or logs beside them.
+fn is_of_the_site(rel: &Path) -> bool {
+    rel == Path::new(crate::config::CONFIG_FILE)
+        || WATCHED_FOLDERS.iter().any(|f| rel.starts_with(f))
 }
 
 /// Whether an event means a save may be coming, so that a search index being written
@@ -685,17 +693,20 @@ pub fn watch(
     // may share the folder (and eat the system's limit of watches).
     watcher.watch(&root, RecursiveMode::NonRecursive)?;
     let mut watched = BTreeSet::new();
-    let mut watch_folders = |watcher: &mut notify::RecommendedWatcher| -> notify::Result<()> {
-        for folder in WATCHED_FOLDERS {
-            let dir = root.join(folder);
-            if dir.is_dir() && !watched.contains(folder) {
-                watcher.watch(&dir, RecursiveMode::Recursive)?;
-                watched.insert(folder);
+    // `again`: watch the folders already watched once more, which watches every sub-folder
+    // again (after lost events, those made meanwhile were never watched).
+    let mut watch_folders =
+        |watcher: &mut notify::RecommendedWatcher, again: bool| -> notify::Result<()> {
+            for folder in WATCHED_FOLDERS {
+                let dir = root.join(folder);
+                if dir.is_dir() && (again || !watched.contains(folder)) {
+                    watcher.watch(&dir, RecursiveMode::Recursive)?;
+                    watched.insert(folder);
+                }
             }
-        }
-        Ok(())
-    };
-    watch_folders(&mut watcher)?;
+            Ok(())
+        };
+    watch_folders(&mut watcher, false)?;
     // Only now is no save missed: say so (print the URL) no earlier.
     on_ready();
     let quiet = Duration::from_millis(30);
@@ -756,7 +767,7 @@ pub fn watch(
         }
         waiting.store(false, std::sync::atomic::Ordering::Relaxed);
         // A watched folder created since the start (a first `static/`, say).
-        watch_folders(&mut watcher)?;
+        watch_folders(&mut watcher, batch.rescan)?;
         if let Ok(mut w) = written.write() {
             w.clone_from(&output);
         }
@@ -780,11 +791,7 @@ pub fn watch(
         let changed: Vec<PathBuf> = paths
             .into_iter()
             .filter(|p| !p.starts_with(&output))
-            .filter(|p| {
-                let rel = p.strip_prefix(&root).unwrap_or(p);
-                rel == Path::new(crate::config::CONFIG_FILE)
-                    || WATCHED_FOLDERS.iter().any(|f| rel.starts_with(f))
-            })
+            .filter(|p| is_of_the_site(p.strip_prefix(&root).unwrap_or(p)))
             .filter_map(|p| {
                 p.strip_prefix(&root)
                     .ok()
@@ -863,6 +870,9 @@ mod tests {
         assert!(!may_be(&event(WRITE, "content/vi/.a.md.swp")));
         assert!(!may_be(&event(WRITE, "content/vi/a.md~")));
         assert!(!may_be(&event(WRITE, "public/search/vi/index.js")));
+        // A file beside the site's own (notes, a log) is not built.
+        assert!(!may_be(&event(WRITE, "notes.txt")));
+        assert!(may_be(&event(WRITE, "site.yaml")));
         assert!(!may_be(&event(
             EventKind::Access(AccessKind::Open(AccessMode::Read)),
             "content/vi/a.md"

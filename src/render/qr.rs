@@ -54,6 +54,7 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
 
 /// Writes a coordinate of a code (at most 177 modules and the border) in decimal.
 fn push_coordinate(out: &mut String, n: i32) {
+    debug_assert!((0..=999).contains(&n), "{n}");
     let n = n.clamp(0, 999) as u32;
     let digits = [n / 100, n / 10 % 10, n % 10];
     let first = match n {
