@@ -288,7 +288,8 @@ impl Vocabulary {
 /// question of a site, and allocating its maps each time was a large part of the build.
 #[derive(Default)]
 struct Scratch {
-    /// The [`Vocabulary::serial`] that `known` holds ids of.
+    /// The [`Vocabulary::serial`] that `known` holds ids of; 0, which no vocabulary has,
+    /// until the thread's first question (so the caches are made then).
     vocabulary: u64,
     /// Terms this thread has met, with their ids: most lookups need no lock.
     known: FastMap<String, u32>,
@@ -375,7 +376,7 @@ impl Doc {
                 question: question_folded,
                 answer: answer_folded,
             } = &mut *scratch;
-            if *serial != vocabulary.serial || recent.is_empty() {
+            if *serial != vocabulary.serial {
                 known.clear();
                 known_short.clear();
                 recent.clear();
