@@ -511,6 +511,28 @@ fn script(name: &str, data: &impl Serialize) -> String {
     )
 }
 
+/// A chunk of question data as a script: what [`script`] would make of `rows`, written
+/// by hand (the chunks hold every question and excerpt of the site).
+fn docs_script(name: &str, rows: &[[&str; 4]]) -> String {
+    let bytes: usize = rows.iter().flatten().map(|s| s.len() + 3).sum();
+    let mut out = String::with_capacity(bytes + name.len() + 32);
+    out.push_str("loaSearch(");
+    crate::output::push_json_str(&mut out, name);
+    out.push_str(",[");
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, field) in row.iter().enumerate() {
+            out.push(if j == 0 { '[' } else { ',' });
+            crate::output::push_json_str(&mut out, field);
+        }
+        out.push(']');
+    }
+    out.push_str("]);\n");
+    out
+}
+
 /// The files of one language's index, each handed to `emit` (name under `search/<lang>/`,
 /// text) as soon as it is made, so a large index is never all in memory as text.
 /// Postings are flat arrays of numbers; for each question that has the term: the gap from
@@ -608,7 +630,7 @@ pub fn index_files(
         if stop() {
             return false;
         }
-        emit(&format!("d-{i}.js"), script(&format!("d-{i}"), &chunk));
+        emit(&format!("d-{i}.js"), docs_script(&format!("d-{i}"), chunk));
     }
     // Last: a reader who loads the index while it is being rewritten gets the old shard
     // list until every new shard is there.
@@ -628,9 +650,8 @@ fn postings_script(
 ) -> Option<String> {
     let bytes: usize = terms.iter().map(|(t, l)| t.len() + 4 + l.len() * 3).sum();
     let mut out = String::with_capacity(bytes + 32);
-    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
     out.push_str("loaSearch(");
-    out.push_str(&quoted(&format!("t-{shard}")));
+    crate::output::push_json_str(&mut out, &format!("t-{shard}"));
     out.push_str(",{");
     let mut numbers = itoa::Buffer::new();
     for (i, (term, list)) in terms.iter().enumerate() {
@@ -640,7 +661,7 @@ fn postings_script(
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&quoted(term));
+        crate::output::push_json_str(&mut out, term);
         out.push_str(":[");
         for (j, n) in Varints(list).enumerate() {
             if j > 0 {
@@ -779,6 +800,21 @@ mod tests {
             postings_script("x17", &terms, &|| false),
             Some(script("t-x17", &decoded(&terms)))
         );
+    }
+
+    #[test]
+    fn question_chunks_written_by_hand_equal_the_serialized_rows() {
+        let rows = [
+            [
+                "Câu hỏi \"một\"?",
+                "a/#x",
+                "Bài </script>",
+                "dòng\nhai\t\u{1}",
+            ],
+            ["ការ", "b/", "", "\\"],
+        ];
+        assert_eq!(docs_script("d-3", &rows), script("d-3", &rows));
+        assert_eq!(docs_script("d-0", &[]), script("d-0", &[[""; 4]; 0]));
     }
 
     #[test]

@@ -572,53 +572,75 @@ struct DateView {
     text: String,
 }
 
-/// schema.org FAQPage, safe to place inside a `<script>` element.
+/// schema.org FAQPage, safe to place inside a `<script>` element. Written by hand, in the
+/// order of fields serde_json wrote it before: the structure is fixed and every answer of
+/// the site goes through it.
 pub fn faq_jsonld(lang: &str, title: &str, body: &Rendered) -> String {
-    // Borrowed fields rather than `json!` values: no copy of every answer. Fields are in
-    // the order `json!` wrote them (sorted), so the output is the same.
-    #[derive(Serialize)]
-    struct Answer<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        text: &'a str,
+    use crate::output::push_json_str;
+    let text: usize = body
+        .questions
+        .iter()
+        .map(|q| q.answer_text.len() + q.title_text.len() + 80)
+        .sum();
+    let mut out = String::with_capacity(text + title.len() + 128);
+    out.push_str(r#"{"@context":"https://schema.org","@type":"FAQPage","inLanguage":"#);
+    push_json_str(&mut out, lang);
+    out.push_str(r#","mainEntity":["#);
+    for (i, q) in body.questions.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"#);
+        push_json_str(&mut out, &q.answer_text);
+        out.push_str(r#"},"name":"#);
+        push_json_str(&mut out, &q.title_text);
+        out.push('}');
     }
-    #[derive(Serialize)]
-    struct Question<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        #[serde(rename = "acceptedAnswer")]
-        accepted_answer: Answer<'a>,
-        name: &'a str,
+    out.push_str(r#"],"name":"#);
+    push_json_str(&mut out, title);
+    out.push('}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::{Rendered, RenderedQuestion};
+
+    #[test]
+    fn faq_jsonld_is_the_json_of_the_schema_org_value() {
+        let question = |title: &str, answer: &str| RenderedQuestion {
+            id: String::new(),
+            title_html: String::new(),
+            title_text: title.into(),
+            answer_html: String::new(),
+            answer_text: answer.into(),
+        };
+        let body = Rendered {
+            intro_html: String::new(),
+            questions: vec![
+                question("Là gì \"thế\"?", "Xem </script> và\nđây\\."),
+                question("ការ?", "ចម្លើយ"),
+            ],
+        };
+        let value = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": "vi",
+            "name": "Bài <b>",
+            "mainEntity": [
+                {"@type": "Question", "name": "Là gì \"thế\"?",
+                 "acceptedAnswer": {"@type": "Answer", "text": "Xem </script> và\nđây\\."}},
+                {"@type": "Question", "name": "ការ?",
+                 "acceptedAnswer": {"@type": "Answer", "text": "ចម្លើយ"}},
+            ],
+        });
+        // serde_json's maps are sorted: the order the page has always had.
+        assert_eq!(
+            super::faq_jsonld("vi", "Bài <b>", &body),
+            serde_json::to_string(&value).unwrap().replace("</", "<\\/")
+        );
+        let empty = Rendered::default();
+        let text = super::faq_jsonld("en", "T", &empty);
+        assert!(text.contains(r#""mainEntity":[]"#), "{text}");
     }
-    #[derive(Serialize)]
-    struct FaqPage<'a> {
-        #[serde(rename = "@context")]
-        context: &'static str,
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        #[serde(rename = "inLanguage")]
-        in_language: &'a str,
-        #[serde(rename = "mainEntity")]
-        main_entity: Vec<Question<'a>>,
-        name: &'a str,
-    }
-    let doc = FaqPage {
-        context: "https://schema.org",
-        kind: "FAQPage",
-        in_language: lang,
-        main_entity: body
-            .questions
-            .iter()
-            .map(|q| Question {
-                kind: "Question",
-                accepted_answer: Answer {
-                    kind: "Answer",
-                    text: &q.answer_text,
-                },
-                name: &q.title_text,
-            })
-            .collect(),
-        name: title,
-    };
-    crate::output::script_json(&doc)
 }
