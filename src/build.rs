@@ -218,8 +218,9 @@ pub fn write_all(loaded: &Loaded) -> Result<(), Vec<Diagnostic>> {
     let mut diagnostics = renderer.render_pages(&all, &staging);
     stages.done("render and write pages");
     diagnostics.extend(renderer.render_extras(&staging));
+    stages.done("sitemap, feeds, 404");
     diagnostics.extend(renderer.render_search(&staging));
-    stages.done("sitemap, feeds, 404, search index");
+    stages.done("search index");
     if !has_errors(&diagnostics)
         && let Err(d) = copy_static(&loaded.opts.source, &loaded.theme.statics, &staging)
     {

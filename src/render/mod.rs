@@ -300,29 +300,31 @@ impl Renderer {
         out: &dyn Sink,
     ) -> Vec<Diagnostic> {
         let site = &*self.site;
-        let (mut files, sitemap) = rayon::join(
-            || -> Vec<(String, String)> {
+        // Each file written as soon as it is made: together, a large site's feeds and
+        // sitemap are tens of megabytes, on top of everything the search index needs next.
+        let write = |path: &str, text: String| {
+            out.write(path, text.as_bytes())
+                .err()
+                .map(|e| output_error(path, e))
+        };
+        let (mut problems, sitemap) = rayon::join(
+            || -> Vec<Diagnostic> {
                 languages
                     .par_iter()
-                    .map(|&lang| {
-                        (
-                            format!("{}feed.xml", site.languages[lang].prefix),
-                            feeds::atom(site, lang),
-                        )
+                    .filter_map(|&lang| {
+                        let path = format!("{}feed.xml", site.languages[lang].prefix);
+                        write(&path, feeds::atom(site, lang))
                     })
                     .collect()
             },
-            || sitemap.then(|| ("sitemap.xml".to_string(), feeds::sitemap(site))),
+            || {
+                sitemap
+                    .then(|| write("sitemap.xml", feeds::sitemap(site)))
+                    .flatten()
+            },
         );
-        files.extend(sitemap);
-        files
-            .into_iter()
-            .filter_map(|(path, text)| {
-                out.write(&path, text.as_bytes())
-                    .err()
-                    .map(|e| output_error(&path, e))
-            })
-            .collect()
+        problems.extend(sitemap);
+        problems
     }
 
     fn render_page(&self, page: usize, out: &dyn Sink) -> Result<(), Diagnostic> {
