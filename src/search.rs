@@ -305,6 +305,10 @@ struct Scratch {
     tallies: Vec<(u32, u32)>,
     /// (term id, position) of each word of the question.
     positions: Vec<(u32, u32)>,
+    /// By index in `tallies`: where the term's positions are in `positions` (end 0: none).
+    ranges: Vec<(u32, u32)>,
+    /// Indexes of `tallies` in term id order.
+    order: Vec<u32>,
     question: String,
     answer: String,
 }
@@ -348,13 +352,45 @@ pub struct Doc {
     pub explainer: std::sync::Arc<str>,
     pub excerpt: String,
     /// Flat varints, for memory (a large site keeps hundreds of thousands of these until the
-    /// index is written, and most numbers fit a byte): for each term, its id, the number of
-    /// question positions, the positions, and its occurrences in the answer. Answer
-    /// positions are not kept: they would double the index for a small gain in ranking.
-    pub terms: Vec<u8>,
+    /// index is written, and they were its largest part): for each term, in id order, the
+    /// gap from the previous id (two bytes where most ids take three), then its
+    /// occurrences in the answer times two, plus one if the question has it; if so, the
+    /// number of question positions and the positions. A term only in the answer, most of
+    /// them, takes three bytes. Answer positions are not kept: they would double the index
+    /// for a small gain in ranking. Read with [`Doc::entries`].
+    terms: Vec<u8>,
+}
+
+/// The terms of a [`Doc`]: [`Entries::next_term`] gives a term's id, its number of question
+/// positions and its occurrences in the answer; the positions are the next that many
+/// numbers of [`Entries::numbers`].
+struct Entries<'a> {
+    numbers: Varints<'a>,
+    term: u32,
+}
+
+impl Entries<'_> {
+    fn next_term(&mut self) -> Option<(u32, u32, u32)> {
+        let gap = self.numbers.next()?;
+        let packed = self.numbers.next()?;
+        self.term = self.term.checked_add(gap)?;
+        let positions = if packed & 1 == 1 {
+            self.numbers.next()?
+        } else {
+            0
+        };
+        Some((self.term, positions, packed >> 1))
+    }
 }
 
 impl Doc {
+    fn entries(&self) -> Entries<'_> {
+        Entries {
+            numbers: Varints(&self.terms),
+            term: 0,
+        }
+    }
+
     pub fn new(
         vocabulary: &Vocabulary,
         lang: &str,
@@ -373,6 +409,8 @@ impl Doc {
                 slot,
                 tallies,
                 positions,
+                ranges,
+                order,
                 question: question_folded,
                 answer: answer_folded,
             } = &mut *scratch;
@@ -432,17 +470,38 @@ impl Doc {
             });
             // Positions grouped by term, ascending within each (the sort is stable).
             positions.sort_by_key(|&(k, _)| k);
-            let mut terms = Vec::with_capacity(tallies.len() * 4);
-            let mut at = 0;
-            for (k, &(id, in_answer)) in tallies.iter().enumerate() {
-                let end = at + positions[at..].partition_point(|&(pk, _)| pk as usize == k);
-                push_varint(&mut terms, id);
-                push_varint(&mut terms, (end - at) as u32);
-                for &(_, p) in &positions[at..end] {
-                    push_varint(&mut terms, p);
+            // Where each term's positions are, then the terms in id order (see
+            // `Doc::terms`).
+            ranges.clear();
+            ranges.resize(tallies.len(), (0, 0));
+            for (at, &(k, _)) in positions.iter().enumerate() {
+                let range = &mut ranges[k as usize];
+                if range.1 == 0 {
+                    range.0 = at as u32;
                 }
-                push_varint(&mut terms, in_answer);
-                at = end;
+                range.1 = at as u32 + 1;
+            }
+            order.clear();
+            order.extend(0..tallies.len() as u32);
+            order.sort_unstable_by_key(|&k| tallies[k as usize].0);
+            let mut terms = Vec::with_capacity(tallies.len() * 4);
+            let mut previous = 0;
+            for &k in order.iter() {
+                let (id, in_answer) = tallies[k as usize];
+                let (start, end) = ranges[k as usize];
+                let at = &positions[start as usize..end as usize];
+                push_varint(&mut terms, id - previous);
+                previous = id;
+                push_varint(
+                    &mut terms,
+                    in_answer.min(u32::MAX >> 1) << 1 | u32::from(!at.is_empty()),
+                );
+                if !at.is_empty() {
+                    push_varint(&mut terms, at.len() as u32);
+                    for &(_, p) in at {
+                        push_varint(&mut terms, p);
+                    }
+                }
                 slot[id as usize] = 0;
             }
             terms.shrink_to_fit();
@@ -558,8 +617,8 @@ pub fn index_files(
             return false;
         }
         let d = d as u32;
-        let mut numbers = Varints(&doc.terms);
-        while let (Some(term), Some(count)) = (numbers.next(), numbers.next()) {
+        let mut entries = doc.entries();
+        while let Some((term, count, in_answer)) = entries.next_term() {
             let Some((last, list)) = by_id.get_mut(term as usize) else {
                 break;
             };
@@ -567,11 +626,11 @@ pub fn index_files(
             *last = d;
             push_varint(list, count);
             let mut previous = 0;
-            for p in numbers.by_ref().take(count as usize) {
+            for p in entries.numbers.by_ref().take(count as usize) {
                 push_varint(list, p - previous);
                 previous = p;
             }
-            push_varint(list, numbers.next().unwrap_or(0));
+            push_varint(list, in_answer);
         }
     }
     // Term → its list, in name order.
@@ -721,6 +780,44 @@ impl Iterator for Varints<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A question's terms as (id, question positions, occurrences in the answer).
+    fn entries(doc: &Doc) -> Vec<(u32, Vec<u32>, u32)> {
+        let mut out = Vec::new();
+        let mut entries = doc.entries();
+        while let Some((term, count, in_answer)) = entries.next_term() {
+            let positions = entries.numbers.by_ref().take(count as usize).collect();
+            out.push((term, positions, in_answer));
+        }
+        out
+    }
+
+    #[test]
+    fn question_terms_are_kept_in_id_order_with_their_counts() {
+        let v = Vocabulary::default();
+        // Ids in the order met: later words get the lower ids here.
+        for w in ["mot", "hai", "ba"] {
+            v.id(w);
+        }
+        let answer = format!("{} ba", "hai ".repeat(200));
+        let doc = Doc::new(
+            &v,
+            "vi",
+            "Ba, mot hay ba?",
+            &answer,
+            "p/".into(),
+            "E".into(),
+        );
+        assert_eq!(
+            entries(&doc),
+            [
+                (v.id("mot"), vec![1], 0),
+                (v.id("hai"), vec![], 200),
+                (v.id("ba"), vec![0, 3], 1),
+                (v.id("hay"), vec![2], 0),
+            ]
+        );
+    }
 
     #[test]
     fn excerpts_cut_at_a_character_count_and_keep_no_spare_room() {
@@ -893,8 +990,7 @@ mod tests {
         let v = Vocabulary::default();
         let long = "chuyendoiso";
         let doc = Doc::new(&v, "vi", "a chuyendoiso", "a", "p/".into(), "E".into());
-        let mut numbers = Varints(&doc.terms);
-        assert_eq!(numbers.next(), Some(v.id("a")));
+        assert_eq!(entries(&doc)[0], (v.id("a"), vec![0], 1));
         assert!(v.names().iter().any(|n| n == long));
         // More short terms than the cache in front of the map has slots, twice over: each
         // id is still the vocabulary's.
@@ -902,12 +998,10 @@ mod tests {
         let text = words.join(" ");
         for _ in 0..2 {
             let doc = Doc::new(&v, "vi", "", &text, "p/".into(), "E".into());
-            let mut numbers = Varints(&doc.terms);
-            for word in &words {
-                assert_eq!(numbers.next(), Some(v.id(word)), "{word}");
-                // No question positions; once in the answer.
-                assert_eq!((numbers.next(), numbers.next()), (Some(0), Some(1)));
-            }
+            // No question positions; once in the answer. (Ids were given in the order the
+            // words were first met, and terms are kept in id order.)
+            let expected: Vec<_> = words.iter().map(|w| (v.id(w), vec![], 1)).collect();
+            assert_eq!(entries(&doc), expected);
         }
     }
 
@@ -924,11 +1018,7 @@ mod tests {
         );
         let so = v.id("so");
         // `so`: once in the question, at position 2, once in the answer.
-        let numbers: Vec<u32> = Varints(&doc.terms).collect();
-        assert!(
-            numbers.windows(4).any(|w| w == [so, 1, 2, 1]),
-            "{numbers:?}"
-        );
+        assert!(entries(&doc).contains(&(so, vec![2], 1)), "{doc:?}");
         let mut files = Vec::new();
         index_files("vi", &[&doc], &v, &|| false, &mut |n, t| {
             files.push((n.to_string(), t))
