@@ -307,8 +307,8 @@ struct Scratch {
     positions: Vec<(u32, u32)>,
     /// By index in `tallies`: where the term's positions are in `positions` (end 0: none).
     ranges: Vec<(u32, u32)>,
-    /// Indexes of `tallies` in term id order.
-    order: Vec<u32>,
+    /// Indexes of `tallies` in term id order (the id in the high half).
+    order: Vec<u64>,
     question: String,
     answer: String,
 }
@@ -481,12 +481,19 @@ impl Doc {
                 }
                 range.1 = at as u32 + 1;
             }
+            // Sorted as plain numbers, id above index: no lookup while sorting.
             order.clear();
-            order.extend(0..tallies.len() as u32);
-            order.sort_unstable_by_key(|&k| tallies[k as usize].0);
+            order.extend(
+                tallies
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &(id, _))| u64::from(id) << 32 | k as u64),
+            );
+            order.sort_unstable();
             let mut terms = Vec::with_capacity(tallies.len() * 4);
             let mut previous = 0;
-            for &k in order.iter() {
+            for &key in order.iter() {
+                let k = key as u32;
                 let (id, in_answer) = tallies[k as usize];
                 let (start, end) = ranges[k as usize];
                 let at = &positions[start as usize..end as usize];
