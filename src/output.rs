@@ -161,10 +161,10 @@ impl Staging {
 pub fn push_json_str(out: &mut String, text: &str) {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Whether some byte of `word` is below `n` (n ≤ 0x80); a byte above a hit may be
-    // reported falsely, never one without a hit below it.
-    let has_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0;
-    let has = |word: u64, b: u8| has_below(word ^ (ONES * u64::from(b)), 1);
+    // The high bit of each byte of `word` below `n` (n ≤ 0x80) is set; a byte after a hit
+    // may be marked too, never one with no hit before it, so the first mark is a hit.
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS;
+    let equal = |word: u64, b: u8| below(word ^ (ONES * u64::from(b)), 1);
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push('"');
@@ -174,11 +174,15 @@ pub fn push_json_str(out: &mut String, text: &str) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(chunk);
-            let word = u64::from_ne_bytes(word);
-            if !(has_below(word, 0x20) || has(word, b'"') || has(word, b'\\') || has(word, b'<')) {
+            // Little-endian, so that the first byte is the lowest.
+            let word = u64::from_le_bytes(word);
+            let marks =
+                below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') | equal(word, b'<');
+            if marks == 0 {
                 i += 8;
                 continue;
             }
+            i += (marks.trailing_zeros() / 8) as usize;
         }
         let escape = match bytes[i] {
             b'"' => "\\\"",
@@ -215,9 +219,10 @@ pub fn push_json_str(out: &mut String, text: &str) {
 }
 
 /// JSON that can sit inside an HTML `<script>` element: `</` is written `<\/`, so no string
-/// can close the element; for any serializable value (the bulk of the text, JSON-LD and
-/// question data, goes through [`push_json_str`]). For values whose strings are serialized whole (`serialize_str`): one written in pieces
-/// (`collect_str`) could have a `<` and a `/` in two pieces.
+/// can close the element. For any serializable value: the search index's header, a small
+/// site's single index file. (JSON-LD and a large index's question chunks are written with
+/// [`push_json_str`].) For values whose strings are serialized whole (`serialize_str`): one
+/// written in pieces (`collect_str`) could have a `<` and a `/` in two pieces.
 pub fn script_json(value: &impl serde::Serialize) -> String {
     struct ScriptSafe;
     impl serde_json::ser::Formatter for ScriptSafe {

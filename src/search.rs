@@ -354,32 +354,39 @@ pub struct Doc {
     /// Flat varints, for memory (a large site keeps hundreds of thousands of these until the
     /// index is written, and they were its largest part): for each term, in id order, the
     /// gap from the previous id (two bytes where most ids take three), then its
-    /// occurrences in the answer times two, plus one if the question has it; if so, the
-    /// number of question positions and the positions. A term only in the answer, most of
+    /// occurrences in the answer (at most 2³¹ − 1) times two, plus one if the question has
+    /// it; if so, the number of question positions and the positions. A term only in the answer, most of
     /// them, takes three bytes. Answer positions are not kept: they would double the index
     /// for a small gain in ranking. Read with [`Doc::entries`].
     terms: Vec<u8>,
 }
 
-/// The terms of a [`Doc`]: [`Entries::next_term`] gives a term's id, its number of question
-/// positions and its occurrences in the answer; the positions are the next that many
-/// numbers of [`Entries::numbers`].
+/// The terms of a [`Doc`], one [`Entries::next_term`] at a time.
 struct Entries<'a> {
     numbers: Varints<'a>,
     term: u32,
 }
 
-impl Entries<'_> {
-    fn next_term(&mut self) -> Option<(u32, u32, u32)> {
+impl<'a> Entries<'a> {
+    /// A term's id, its question positions and its occurrences in the answer.
+    fn next_term(&mut self) -> Option<(u32, Varints<'a>, u32)> {
         let gap = self.numbers.next()?;
         let packed = self.numbers.next()?;
         self.term = self.term.checked_add(gap)?;
-        let positions = if packed & 1 == 1 {
+        let count = if packed & 1 == 1 {
             self.numbers.next()?
         } else {
             0
         };
-        Some((self.term, positions, packed >> 1))
+        // The positions' bytes: `count` varints, each ending at a byte below 0x80.
+        let bytes = self.numbers.0;
+        let mut len = 0;
+        for _ in 0..count {
+            len += bytes[len..].iter().position(|&b| b < 0x80)? + 1;
+        }
+        let (positions, rest) = bytes.split_at(len);
+        self.numbers = Varints(rest);
+        Some((self.term, Varints(positions), packed >> 1))
     }
 }
 
@@ -625,15 +632,15 @@ pub fn index_files(
         }
         let d = d as u32;
         let mut entries = doc.entries();
-        while let Some((term, count, in_answer)) = entries.next_term() {
+        while let Some((term, positions, in_answer)) = entries.next_term() {
             let Some((last, list)) = by_id.get_mut(term as usize) else {
                 break;
             };
             push_varint(list, d - *last);
             *last = d;
-            push_varint(list, count);
+            push_varint(list, positions.clone().count() as u32);
             let mut previous = 0;
-            for p in entries.numbers.by_ref().take(count as usize) {
+            for p in positions {
                 push_varint(list, p - previous);
                 previous = p;
             }
@@ -764,6 +771,7 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
 }
 
 /// The numbers of a [`push_varint`] stream.
+#[derive(Clone)]
 struct Varints<'a>(&'a [u8]);
 
 impl Iterator for Varints<'_> {
@@ -792,9 +800,8 @@ mod tests {
     fn entries(doc: &Doc) -> Vec<(u32, Vec<u32>, u32)> {
         let mut out = Vec::new();
         let mut entries = doc.entries();
-        while let Some((term, count, in_answer)) = entries.next_term() {
-            let positions = entries.numbers.by_ref().take(count as usize).collect();
-            out.push((term, positions, in_answer));
+        while let Some((term, positions, in_answer)) = entries.next_term() {
+            out.push((term, positions.collect(), in_answer));
         }
         out
     }

@@ -42,11 +42,7 @@ fn push_escaped(out: &mut String, s: &str) {
 
 /// Fallback pages are left out: they are copies, not translations.
 pub fn sitemap(site: &Site) -> String {
-    // About what a page's entry takes (two lines, and a link for each translation and the
-    // default): a large site's sitemap is megabytes, and growing it is copying it. Room
-    // that is never written costs no memory.
-    let mut s = String::with_capacity(site.pages.len() * (200 + 200 * (site.languages.len() + 1)));
-    s.push_str(
+    let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for (i, page) in site.pages.iter().enumerate() {
