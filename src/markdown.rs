@@ -178,7 +178,10 @@ fn push_collapsed(text: &str, out: &mut String, gap: &mut bool) {
             }
             // One ASCII space between two words stays in the piece; any other whitespace
             // ends it. Lead bytes that are not whitespace are letters.
-            let single = i + 1 < n && bytes[i] == b' ' && space_len(bytes, i + 1) == 0;
+            // (A byte that cannot begin a space needs no closer look.)
+            let single = i + 1 < n
+                && bytes[i] == b' '
+                && (!MAY_BE_SPACE[usize::from(bytes[i + 1])] || space_len(bytes, i + 1) == 0);
             if i < n && (single || space_len(bytes, i) == 0) {
                 i += 1;
                 continue;
