@@ -355,9 +355,9 @@ pub struct Doc {
     /// index is written, and they were its largest part): for each term, in id order, the
     /// gap from the previous id (two bytes where most ids take three), then its
     /// occurrences in the answer (at most 2³¹ − 1) times two, plus one if the question has
-    /// it; if so, the number of question positions and the positions. A term only in the answer, most of
-    /// them, takes three bytes. Answer positions are not kept: they would double the index
-    /// for a small gain in ranking. Read with [`Doc::entries`].
+    /// it; if so, the number of question positions and the positions. A term only in the
+    /// answer, most of them, takes three bytes. Answer positions are not kept: they would
+    /// double the index for a small gain in ranking. Read with [`Doc::entries`].
     terms: Vec<u8>,
 }
 
