@@ -6,13 +6,17 @@
 # Each round: `sync`, loa builds SITE into a fresh folder under DIR, `sync`, `cp -r` copies that
 # output into another fresh folder; both timed with /usr/bin/time. Nothing is deleted between
 # timed runs: deleting the gigabytes just written made the kernel's share of the next run swing
-# tenfold. DIR must not exist (it is made, and removed at the end). Environment: LOA (default
-# target/release/loa).
+# tenfold. DIR must not exist (it is made, and removed at the end; if the script is killed,
+# remove it by hand). Environment: LOA (default: this repository's target/release/loa).
+# Needs GNU time (/usr/bin/time).
 set -euo pipefail
 site=${1:?usage: bench/copy-floor.sh SITE DIR [ROUNDS]}
 dir=${2:?usage: bench/copy-floor.sh SITE DIR [ROUNDS]}
 rounds=${3:-3}
-loa=${LOA:-target/release/loa}
+loa=${LOA:-$(cd "$(dirname "$0")/.." && pwd)/target/release/loa}
+case $rounds in
+  '' | *[!0-9]* | 0) echo "ROUNDS must be a whole number above 0, not '$rounds'" >&2; exit 2 ;;
+esac
 if [ -e "$dir" ]; then
   echo "$dir exists; give a folder that does not" >&2
   exit 2
