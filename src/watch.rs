@@ -218,20 +218,9 @@ impl Session {
                 Some("content") if rel.extension().is_some_and(|e| e == "md") => {
                     content.insert(rel);
                 }
-                Some("static") => statics.push(rel),
-                Some("themes") => {
-                    let theme_static = rel
-                        .components()
-                        .nth(2)
-                        .is_some_and(|c| c.as_os_str() == "static");
-                    if theme_static {
-                        statics.push(rel);
-                    } else {
-                        whole = true;
-                    }
-                }
-                Some("locales") => whole = true,
-                Some(crate::config::CONFIG_FILE) => whole = true,
+                _ if is_static(&rel) => statics.push(rel),
+                // The rest of a theme, UI strings, the configuration.
+                Some("themes" | "locales" | crate::config::CONFIG_FILE) => whole = true,
                 _ => {}
             }
         }
