@@ -237,6 +237,17 @@ impl Renderer {
         let Ok(docs) = self.search_docs.lock() else {
             return (Vec::new(), languages.to_vec());
         };
+        // The language with the most search data first, on a core of its own: the others
+        // fit beside it, and its shards are made on every core once they are done.
+        let mut languages = languages.to_vec();
+        let weight = |lang: usize| -> usize {
+            (0..self.site.pages.len())
+                .filter(|&p| self.site.pages[p].lang == lang)
+                .flat_map(|p| docs[p].iter())
+                .map(crate::search::Doc::weight)
+                .sum()
+        };
+        languages.sort_by_cached_key(|&lang| std::cmp::Reverse(weight(lang)));
         let results: Vec<(Vec<Diagnostic>, Option<usize>)> = languages
             .par_iter()
             .map(|&lang| {
