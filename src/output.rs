@@ -111,10 +111,18 @@ impl Staging {
     /// only makes URLs from checked slugs, and static paths come from a walk).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+        // The folder is made only when the file cannot be: asking for it before every
+        // write cost two system calls for each of the half of the files whose folder
+        // already exists (a page's QR code, search shards).
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                fs::write(path, bytes)
+            }
+            done => done,
         }
-        fs::write(path, bytes)
     }
 
     /// Swaps the staging folder in for the output. The old output is renamed aside first
