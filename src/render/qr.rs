@@ -23,26 +23,45 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let border = 4;
     let mut path = String::with_capacity(4096);
     let mut number = itoa::Buffer::new();
+    // `M<x> <y>.5h<run>`, without the formatting machinery: a large site has millions of
+    // these runs.
+    let mut push_run = |x: i32, y: i32, run: i32| {
+        path.push('M');
+        path.push_str(number.format(x + border));
+        path.push(' ');
+        path.push_str(number.format(y + border));
+        path.push_str(".5h");
+        path.push_str(number.format(run));
+    };
     for y in 0..size {
-        // Each module read once (a call into the encoder each): runs end at a light
-        // module or at the edge.
-        let mut run_start = None;
-        for x in 0..=size {
-            let dark = x < size && qr.get_module(x, y);
-            match (dark, run_start) {
-                (true, None) => run_start = Some(x),
-                (false, Some(start)) => {
-                    // `M<x> <y>.5h<run>`, without the formatting machinery: a large site
-                    // has millions of these runs.
-                    path.push('M');
-                    path.push_str(number.format(start + border));
-                    path.push(' ');
-                    path.push_str(number.format(y + border));
-                    path.push_str(".5h");
-                    path.push_str(number.format(x - start));
-                    run_start = None;
+        if size < 128 {
+            // The row as bits, then its runs found by counting zeros: a test of each module
+            // in turn mispredicted at most of them (modules are as good as random). `x`
+            // stays within the row, so the shifts stay below 128.
+            let mut row = 0u128;
+            for x in 0..size {
+                row |= u128::from(qr.get_module(x, y)) << x;
+            }
+            let mut x = 0;
+            while row >> x != 0 {
+                x += (row >> x).trailing_zeros() as i32;
+                // Bits above the row are light, so a run ends at the edge at the latest.
+                let run = (!(row >> x)).trailing_zeros() as i32;
+                push_run(x, y, run);
+                x += run;
+            }
+        } else {
+            let mut run_start = None;
+            for x in 0..=size {
+                let dark = x < size && qr.get_module(x, y);
+                match (dark, run_start) {
+                    (true, None) => run_start = Some(x),
+                    (false, Some(start)) => {
+                        push_run(start, y, x - start);
+                        run_start = None;
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
     }
@@ -63,5 +82,57 @@ mod tests {
         assert!(svg.contains("aria-label=\"QR &lt;x&gt;\""));
         assert!(svg.len() < 5000, "{} bytes", svg.len());
         assert_eq!(super::svg(&"x".repeat(5000), ""), None);
+    }
+
+    /// The runs of dark modules, found one module at a time.
+    fn runs_one_by_one(text: &str) -> (i32, Vec<(i32, i32, i32)>) {
+        let segments = qrcodegen::QrSegment::make_segments(text);
+        let qr = qrcodegen::QrCode::encode_segments_advanced(
+            &segments,
+            qrcodegen::QrCodeEcc::Medium,
+            qrcodegen::Version::MIN,
+            qrcodegen::Version::MAX,
+            Some(qrcodegen::Mask::new(2)),
+            true,
+        )
+        .unwrap();
+        let mut runs = Vec::new();
+        for y in 0..qr.size() {
+            let mut x = 0;
+            while x < qr.size() {
+                let start = x;
+                while x < qr.size() && qr.get_module(x, y) {
+                    x += 1;
+                }
+                if x > start {
+                    runs.push((start, y, x - start));
+                }
+                x += 1;
+            }
+        }
+        (qr.size(), runs)
+    }
+
+    #[test]
+    fn every_dark_module_is_drawn_once_at_every_size() {
+        // From the smallest code to the largest, on both sides of 128 modules (up to there
+        // the rows are held as bits).
+        for len in [1, 20, 90, 300, 900, 1100, 1150, 2300] {
+            let text =
+                "https://tuyentruyen.example.gov.vn/?q=".repeat(len / 38 + 1)[..len].to_string();
+            let svg = super::svg(&text, "").unwrap();
+            let (size, runs) = runs_one_by_one(&text);
+            let path: String = runs
+                .iter()
+                .map(|(x, y, run)| format!("M{} {}.5h{run}", x + 4, y + 4))
+                .collect();
+            assert!(
+                svg.contains(&format!("<path d=\"{path}\" ")),
+                "{len} characters, {size} modules"
+            );
+            assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", size + 8)));
+        }
+        // 1,100 characters make the widest code whose rows fit the bits (125 modules), 1,150
+        // the narrowest that does not (129).
     }
 }
