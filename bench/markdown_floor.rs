@@ -1,4 +1,4 @@
-//! A floor for the copy-floor target (bench/RESULTS.md): the least any generator of this
+//! A floor beside the copy floor (bench/RESULTS.md): the least any generator of this
 //! site must do. Reads every Markdown file under a folder, turns it into HTML with
 //! pulldown-cmark on every core, and writes each to its own `index.html`, nothing else:
 //! no templates, search index, QR codes, feeds or sitemap.

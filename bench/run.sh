@@ -161,7 +161,8 @@ run_size() {
   # I/O floor: read every input file; copy loa's output folder.
   echo "== I/O floor" >&2
   local J_IO=$OUTDIR/hyperfine-io-$N${TAG:+-$TAG}.json
-  local floor=(-n "read inputs" "tar cf - -C $SITE/loa . | cat >/dev/null"
+  # (hyperfine takes one --prepare for all commands or one for each.)
+  local floor=(-n "read inputs" --prepare "rm -rf $O_COPY && sync" "tar cf - -C $SITE/loa . | cat >/dev/null"
     -n "copy loa output" --prepare "rm -rf $O_COPY && sync" "cp -r $O_LOA $O_COPY")
   # The Markdown floor (bench/markdown_floor.rs): read, Markdown to HTML, write, nothing else.
   if [ -x "$MD_FLOOR" ]; then

@@ -53,23 +53,20 @@ impl Loaded {
 /// With `LOA_TIMINGS` set, prints how long each stage took, for profiling builds.
 struct Stages {
     last: Option<Instant>,
-    /// CPU time of all threads at the last stage's end, in ms.
-    cpu: u64,
+    /// CPU time of all threads at the last stage's end, in ms, where the system says.
+    cpu: Option<u64>,
 }
 
-/// User and system time of all threads so far, in ms (Linux; 0 elsewhere). Next to a
-/// stage's wall time it tells how many cores the stage kept busy.
-fn cpu_millis() -> u64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|stat| cpu_millis_of(&stat))
-        .unwrap_or(0)
+/// User and system time of all threads so far, in ms (Linux only). Next to a stage's wall
+/// time it tells how many cores the stage kept busy.
+fn cpu_millis() -> Option<u64> {
+    cpu_millis_of(&std::fs::read_to_string("/proc/self/stat").ok()?)
 }
 
 /// User plus system time from a `/proc/<pid>/stat` line.
 fn cpu_millis_of(stat: &str) -> Option<u64> {
     // After the command name, which is in parentheses and may hold spaces and `)`: utime
-    // and stime are fields 14 and 15, in ticks of 1/100 s (USER_HZ on every Linux).
+    // and stime are fields 14 and 15, in ticks of 1/100 s (USER_HZ on x86 and ARM Linux).
     let (_, rest) = stat.rsplit_once(')')?;
     let mut fields = rest.split_whitespace().skip(11);
     let user: u64 = fields.next()?.parse().ok()?;
@@ -82,13 +79,17 @@ impl Stages {
         let last = std::env::var_os("LOA_TIMINGS").map(|_| Instant::now());
         Stages {
             last,
-            cpu: if last.is_some() { cpu_millis() } else { 0 },
+            cpu: last.and_then(|_| cpu_millis()),
         }
     }
 
     fn done(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let cpu = cpu_millis();
+            let cpu_text = match (cpu, self.cpu) {
+                (Some(now), Some(before)) => format!(", CPU {} ms", now.saturating_sub(before)),
+                _ => String::new(),
+            };
             // Peak resident memory so far, to see which stage sets the build's peak.
             let peak = std::fs::read_to_string("/proc/self/status")
                 .ok()
@@ -98,9 +99,8 @@ impl Stages {
                 })
                 .unwrap_or_default();
             eprintln!(
-                "timing: {stage}: {} ms, CPU {} ms (peak memory so far {peak})",
+                "timing: {stage}: {} ms{cpu_text} (peak memory so far {peak})",
                 last.elapsed().as_millis(),
-                cpu.saturating_sub(self.cpu)
             );
             self.cpu = cpu;
             self.last = Some(Instant::now());

@@ -393,7 +393,7 @@ impl<'a> Entries<'a> {
 
 impl Doc {
     /// About how much of the index this question makes: its terms' bytes.
-    pub fn weight(&self) -> usize {
+    pub fn index_bytes(&self) -> usize {
         self.terms.len()
     }
 
@@ -612,14 +612,15 @@ fn docs_script(name: &str, rows: &[[&str; 4]]) -> String {
     out
 }
 
-/// The files of one language's index, each handed to `emit` (name under `search/<lang>/`,
-/// text) as soon as it is made, so a large index is never all in memory as text.
-/// Postings are flat arrays of numbers; for each question that has the term: the gap from
-/// the previous such question, the number of question positions, their gaps, and the
+/// The files of one language's index, handed to `emit` (name under `search/<lang>/`, text)
+/// a few at a time as they are made, in order, so a large index is never all in memory as
+/// text. Postings are flat arrays of numbers; for each question that has the term: the gap
+/// from the previous such question, the number of question positions, their gaps, and the
 /// number of times the answer has the term.
 ///
 /// `stop` is asked now and then (watch mode: has another save arrived?); when it says yes,
-/// the function returns `false` at once, having written only some files.
+/// the function returns `false` as soon as the files being made have stopped (each asks
+/// before every term), having handed over the first files of a full run only.
 pub fn index_files(
     lang: &str,
     docs: &[&Doc],
@@ -702,8 +703,10 @@ pub fn index_files(
     // A few files at a time made on every core, then handed over in order: the largest
     // language's index is the last work of a build, and alone it kept one core of two idle
     // for a third of the search index's time. In order, so that a stopped run has written
-    // the first files of a full one.
-    let batch = 2 * rayon::current_num_threads();
+    // the first files of a full one. Twice as many files as cores, so that a core done
+    // with a small shard takes another; at most 16, since the batch is in memory at once
+    // (a Khmer shard of a large site is a megabyte or two).
+    let batch = (2 * rayon::current_num_threads()).min(16);
     let shards: Vec<_> = shards.iter().collect();
     for some in shards.chunks(batch) {
         let texts: Vec<Option<String>> = some
@@ -1094,8 +1097,22 @@ mod tests {
         // Stopped at any point, it has written the first files of a full run, and the
         // header, which names the shards, only when every shard is out.
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        // How often a full run asks: stops near its end fall among the question chunks.
+        let asks = AtomicUsize::new(0);
+        index_files(
+            "vi",
+            &refs,
+            &v,
+            &|| {
+                asks.fetch_add(1, Ordering::Relaxed);
+                false
+            },
+            &mut |_, _| {},
+        );
+        let asks = asks.load(Ordering::Relaxed);
         let mut stopped_in_shards = 0;
-        for after in 0..6000 / STOP_EVERY_DOCS + 40 {
+        let mut stopped_in_chunks = 0;
+        for after in (0..6000 / STOP_EVERY_DOCS + 40).chain(asks - 8..asks + 1) {
             let asked = AtomicUsize::new(0);
             let stop = || asked.fetch_add(1, Ordering::Relaxed) + 1 > after;
             let mut partial = Vec::new();
@@ -1105,8 +1122,10 @@ mod tests {
             assert_eq!(partial, names[..partial.len()], "stopped after {after}");
             assert_eq!(done, partial.len() == names.len(), "stopped after {after}");
             stopped_in_shards += usize::from(!done && !partial.is_empty());
+            stopped_in_chunks += usize::from(!done && partial.iter().any(|n| n == "d-0.js"));
         }
         assert!(stopped_in_shards > 0);
+        assert!(stopped_in_chunks > 0);
         // Asked before every term, not only between shards (a shard can take 100 ms).
         let asked = AtomicUsize::new(0);
         let stop = || {
