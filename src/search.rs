@@ -818,6 +818,12 @@ impl Iterator for Varints<'_> {
             shift += 7;
         }
     }
+
+    /// Each number ends at a byte below 0x80: counted without decoding (the index counts a
+    /// question's positions of every term it writes).
+    fn count(self) -> usize {
+        self.0.iter().filter(|&&b| b < 0x80).count()
+    }
 }
 
 #[cfg(test)]
@@ -966,6 +972,11 @@ mod tests {
         }
         assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 5);
         assert_eq!(Varints(&bytes).collect::<Vec<_>>(), numbers);
+        assert_eq!(Varints(&bytes).count(), numbers.len());
+        assert_eq!(
+            Varints(&bytes[..bytes.len() - 1]).count(),
+            numbers.len() - 1
+        );
     }
 
     #[test]
