@@ -95,10 +95,16 @@ pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
 /// The body's events as written (headings keep only the ids their authors gave).
 pub fn parse(body: &str) -> Events<'_> {
-    Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect()
+    // Sized from the text: the parser tells no length, and growing the vector copies every
+    // event again. Explainers have an event every 33–47 bytes on average, rarely fewer
+    // than 24 (bench/gen.py's sites and the bundled appendix).
+    let mut events = Vec::with_capacity(body.len() / EVENT_BYTES + 16);
+    events.extend(Parser::new_ext(body, options()).into_offset_iter());
+    events
 }
+
+/// About the fewest bytes of Markdown per event of a body, for sizing [`parse`]'s vector.
+const EVENT_BYTES: usize = 24;
 
 /// Parses the body once and assigns every heading its final id.
 fn events(body: &str) -> Events<'_> {
@@ -139,13 +145,19 @@ fn assign_ids(events: &mut Events) {
 
 /// The text of some events, for plain-text uses (ids, search, JSON-LD).
 fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> String {
+    let mut out = String::new();
+    push_plain_text(events, &mut out);
+    out
+}
+
+/// [`plain_text`] appended to `out` (sized by a caller that knows the source's length).
+fn push_plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>, out: &mut String) {
     // Runs of whitespace, inside a text or between blocks, become one space; written in one
     // pass (this runs over every answer of the site).
-    let mut out = String::new();
     let mut gap = false;
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => push_collapsed(t, &mut out, &mut gap),
+            Event::Text(t) | Event::Code(t) => push_collapsed(t, out, &mut gap),
             Event::SoftBreak
             | Event::HardBreak
             | Event::End(
@@ -154,7 +166,6 @@ fn plain_text<'a, 'e: 'a>(events: impl IntoIterator<Item = &'a Event<'e>>) -> St
             _ => {}
         }
     }
-    out
 }
 
 /// Appends the words of `text` to `out` one space apart, as `split_whitespace` would part
@@ -173,8 +184,13 @@ fn push_collapsed(text: &str, out: &mut String, gap: &mut bool) {
         }
         let start = i;
         loop {
-            while i < n && !MAY_BE_SPACE[usize::from(bytes[i])] {
-                i += 1;
+            while i < n {
+                let b = bytes[i];
+                if !MAY_BE_SPACE[usize::from(b)] {
+                    i += 1;
+                } else {
+                    break;
+                }
             }
             // One ASCII space between two words stays in the piece; any other whitespace
             // ends it. Lead bytes that are not whitespace are letters.
@@ -331,26 +347,34 @@ pub struct RenderOptions<'r> {
 }
 
 pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
-    let events: Vec<Event> = events(body)
+    // Ranges kept to size what is written from each part (the same vector, rewritten in place).
+    let events: Events = events(body)
         .into_iter()
-        .map(|(e, _)| rewrite(e, opts))
+        .map(|(e, range)| (rewrite(e, opts), range))
         .collect();
     let mut out = Rendered::default();
     let mut i = 0;
     let mut section_start = 0;
     let mut current: Option<(String, String, String)> = None;
-    let flush = |out: &mut Rendered, current: Option<(String, String, String)>, part: &[Event]| {
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, part.iter().cloned());
+    let flush = |out: &mut Rendered, current: Option<(String, String, String)>, part: &[_]| {
+        // HTML is about as long as its Markdown (1.05–1.08 times on the benchmark sites and
+        // the bundled appendix) and plain text no longer: sized once, not grown by copying.
+        let span = source_span(part);
+        let mut html = String::with_capacity(span + span / 8 + 64);
+        pulldown_cmark::html::push_html(&mut html, part.iter().map(|(e, _)| e.clone()));
         match current {
             None => out.intro_html = html,
-            Some((id, title_html, title_text)) => out.questions.push(RenderedQuestion {
-                id,
-                title_html,
-                title_text,
-                answer_html: html,
-                answer_text: plain_text(part),
-            }),
+            Some((id, title_html, title_text)) => {
+                let mut answer_text = String::with_capacity(span);
+                push_plain_text(part.iter().map(|(e, _)| e), &mut answer_text);
+                out.questions.push(RenderedQuestion {
+                    id,
+                    title_html,
+                    title_text,
+                    answer_html: html,
+                    answer_text,
+                });
+            }
         }
     };
     while i < events.len() {
@@ -358,17 +382,17 @@ pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
             level: HeadingLevel::H2,
             id,
             ..
-        }) = &events[i]
+        }) = &events[i].0
         {
             let id = id.as_deref().unwrap_or_default().to_string();
             flush(&mut out, current.take(), &events[section_start..i]);
             let end = (i..events.len())
-                .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+                .find(|&j| matches!(events[j].0, Event::End(TagEnd::Heading(_))))
                 .unwrap_or(events.len());
             let inner = &events[i + 1..end];
             let mut title_html = String::new();
-            pulldown_cmark::html::push_html(&mut title_html, inner.iter().cloned());
-            current = Some((id, title_html, plain_text(inner)));
+            pulldown_cmark::html::push_html(&mut title_html, inner.iter().map(|(e, _)| e.clone()));
+            current = Some((id, title_html, plain_text(inner.iter().map(|(e, _)| e))));
             i = end + 1;
             section_start = i;
             continue;
@@ -381,6 +405,15 @@ pub fn render(body: &str, opts: &RenderOptions) -> Rendered {
         &events[section_start.min(events.len())..],
     );
     out
+}
+
+/// The bytes of Markdown that some consecutive events were made from (a part begins with
+/// a block's start and ends with an end, whose range is its whole block).
+fn source_span(part: &[(Event, Range<usize>)]) -> usize {
+    match (part.first(), part.last()) {
+        (Some((_, first)), Some((_, last))) => last.end.saturating_sub(first.start),
+        _ => 0,
+    }
 }
 
 fn rewrite<'a>(event: Event<'a>, opts: &RenderOptions) -> Event<'a> {
