@@ -188,6 +188,11 @@ fn push_collapsed(text: &str, out: &mut String, gap: &mut bool) {
                 let b = bytes[i];
                 if !MAY_BE_SPACE[usize::from(b)] {
                     i += 1;
+                } else if b == 0xe1 && bytes.get(i + 1) != Some(&0x9a) {
+                    // Vietnamese letters with two marks (U+1EA0–U+1EF9) and all of Khmer
+                    // begin with 0xe1, as U+1680 does; its second byte tells them apart.
+                    // A lead byte of three is followed by two in valid UTF-8.
+                    i += 3;
                 } else {
                     break;
                 }
@@ -577,6 +582,9 @@ mod tests {
             "\u{200b}",
             "\u{3001}",
             "x\u{2003}y",
+            // Runs of letters that begin with E1 but not E1 9A (read three bytes at a time).
+            "\u{1ea0}\u{1ef9}ở",
+            "ការ",
         ];
         let mut cases = Vec::new();
         for s in spaces {
