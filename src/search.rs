@@ -39,20 +39,40 @@ pub fn fold(text: &str) -> String {
 fn fold_into(text: &str, out: &mut String) {
     let table = fold_table();
     out.clear();
+    out.reserve(text.len());
     // Whether the result may not be in NFC and needs the full check. Tracked here as the
     // standard quick check would (a mark of a lower class after a higher one, a character
     // that is not plainly NFC): checking all of a Khmer answer again took a third of
     // folding.
     let mut check = false;
     let mut last_class = 0;
-    for c in text.chars() {
-        // Most characters of a Vietnamese or English text are ASCII: skip the tables.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    // Characters that fold to themselves (ASCII but for its case, most of Khmer) are copied
+    // a run at a time, and ASCII is lower-cased at the end in one pass: pushing each
+    // character (decoding it, then encoding it again) was most of the cost of folding,
+    // which runs over every answer of a site.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
             last_class = 0;
+            i += ascii_prefix(&bytes[i..]);
             continue;
         }
-        match table.get(c as usize).copied().unwrap_or(SLOW) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let m = table.get(c as usize).copied().unwrap_or(SLOW);
+        if m != DROP && m != SLOW && m & CHAR_BITS == c as u32 && m & NOT_PLAIN == 0 {
+            let class = (m >> CLASS_SHIFT) & 0xff;
+            check |= class != 0 && last_class > class;
+            last_class = class;
+            i += len;
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        match m {
             DROP => {}
             SLOW => {
                 check = true;
@@ -65,13 +85,33 @@ fn fold_into(text: &str, out: &mut String) {
                 out.push(char::from_u32(m & CHAR_BITS).unwrap_or(c));
             }
         }
+        i += len;
+        run = i;
     }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
     if check
         && unicode_normalization::is_nfc_quick(out.chars())
             != unicode_normalization::IsNormalized::Yes
     {
         *out = out.nfc().collect();
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII, found eight at a time (a run of
+/// Vietnamese between two accented letters is a few bytes; of English, whole sentences).
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(word) = bytes.get(n..n + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let high = u64::from_le_bytes(eight) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + high.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 // A fold table entry: the character folded to, its canonical combining class, and whether
@@ -882,6 +922,22 @@ mod tests {
         assert_eq!(e.capacity(), e.len());
         let exact = "a".repeat(EXCERPT_CHARS);
         assert_eq!(excerpt(&exact), exact, "nothing cut, no ellipsis");
+    }
+
+    #[test]
+    fn ascii_prefixes_are_counted_to_the_first_other_byte() {
+        for (text, n) in [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefgh", 8),
+            ("abcdefghij", 10),
+            ("ểabc", 0),
+            ("abcdefg ể", 8),
+            ("abcdefgh ể", 9),
+            ("abcdefghijklmnopq ể", 18),
+        ] {
+            assert_eq!(super::ascii_prefix(text.as_bytes()), n, "{text:?}");
+        }
     }
 
     /// The table is a cache of the slow path: the two must agree on every character and
