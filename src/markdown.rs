@@ -265,6 +265,7 @@ pub fn outline(body: &str) -> Outline {
 pub fn outline_of<'a>(body: &'a str, mut events: Events<'a>) -> Outline {
     assign_ids(&mut events);
     let mut out = Outline::default();
+    let mut lines = crate::error::Lines::new(body);
     let mut i = 0;
     while i < events.len() {
         match &events[i].0 {
@@ -286,7 +287,7 @@ pub fn outline_of<'a>(body: &'a str, mut events: Events<'a>) -> Outline {
                     out.links.push(FileLink {
                         path,
                         anchor,
-                        line: crate::error::line_of(body, events[i].1.start),
+                        line: lines.line_of(events[i].1.start),
                     });
                 }
             }
