@@ -161,6 +161,43 @@ impl Staging {
     }
 }
 
+/// Appends `n` in decimal, a digit at a time: the search index and the QR codes write
+/// millions of small numbers, and copying each one's few bytes out of a formatting buffer
+/// was a `memcpy` call per number. Inlined: a call per number cost more than the digits.
+#[inline]
+pub fn push_decimal(out: &mut String, n: u32) {
+    let digit = |d: u32| char::from(b'0' + (d % 10) as u8);
+    // Most are one digit (counts, gaps between positions), the rest mostly two or three
+    // (QR coordinates, gaps between questions).
+    if n < 10 {
+        out.push(digit(n));
+    } else if n < 1000 {
+        if n >= 100 {
+            out.push(digit(n / 100));
+        }
+        out.push(digit(n / 10));
+        out.push(digit(n));
+    } else {
+        push_long_decimal(out, n);
+    }
+}
+
+fn push_long_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
+}
+
 /// Appends `text` as a JSON string that can sit inside an HTML `<script>` element: what
 /// serde_json writes, with `</` written `<\/`. Hand-written because JSON-LD repeats every
 /// answer of every page and the search index every question: eight bytes are looked at
@@ -323,6 +360,29 @@ pub fn minify_css(css: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_to_string_writes_them() {
+        for n in [
+            0,
+            7,
+            9,
+            10,
+            99,
+            100,
+            109,
+            185,
+            999,
+            1000,
+            1005,
+            65_535,
+            4_294_967_295,
+        ] {
+            let mut out = String::from("x");
+            super::push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn script_json_cannot_close_its_script_element() {

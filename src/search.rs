@@ -794,7 +794,6 @@ fn postings_script(
     out.push_str("loaSearch(");
     crate::output::push_json_str(&mut out, &format!("t-{shard}"));
     out.push_str(",{");
-    let mut numbers = itoa::Buffer::new();
     for (i, (term, list)) in terms.iter().enumerate() {
         if stop() {
             return None;
@@ -808,12 +807,7 @@ fn postings_script(
             if j > 0 {
                 out.push(',');
             }
-            // Most numbers of a list (counts, gaps between positions) are one digit.
-            if n < 10 {
-                out.push(char::from(b'0' + n as u8));
-            } else {
-                out.push_str(numbers.format(n));
-            }
+            crate::output::push_decimal(&mut out, n);
         }
         out.push(']');
     }

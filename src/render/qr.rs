@@ -11,16 +11,15 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let size = qr.size();
     let border = 4;
     let mut path = String::with_capacity(4096);
-    // `M<x> <y>.5h<run>` a character at a time: a large site has millions of these runs,
-    // and formatting each number (or copying its few bytes with `memcpy`) was most of the
-    // cost of a code.
+    // `M<x> <y>.5h<run>` a character at a time: a large site has millions of these runs.
     let mut push_run = |x: i32, y: i32, run: i32| {
+        use crate::output::push_decimal;
         path.push('M');
-        push_small(&mut path, x + border);
+        push_decimal(&mut path, (x + border).unsigned_abs());
         path.push(' ');
-        push_small(&mut path, y + border);
+        push_decimal(&mut path, (y + border).unsigned_abs());
         path.push_str(".5h");
-        push_small(&mut path, run);
+        push_decimal(&mut path, run.unsigned_abs());
     };
     for y in 0..size {
         if size < 128 {
@@ -61,20 +60,6 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     ))
 }
 
-/// Appends a number of 0–999 in decimal: coordinates and runs of a QR code, which is at most
-/// 177 modules wide plus its border.
-fn push_small(out: &mut String, n: i32) {
-    let n = n.clamp(0, 999) as u32;
-    let digit = |d: u32| char::from(b'0' + (d % 10) as u8);
-    if n >= 100 {
-        out.push(digit(n / 100));
-    }
-    if n >= 10 {
-        out.push(digit(n / 10));
-    }
-    out.push(digit(n));
-}
-
 /// The QR code of `text`, `None` if it does not fit in one.
 fn encode(text: &str) -> Option<QrCode> {
     // A fixed mask: choosing the best of eight costs eight times the work for a code that
@@ -93,15 +78,6 @@ fn encode(text: &str) -> Option<QrCode> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn writes_small_numbers_as_decimal() {
-        for n in [0, 7, 10, 99, 100, 185, 999] {
-            let mut out = String::new();
-            super::push_small(&mut out, n);
-            assert_eq!(out, n.to_string());
-        }
-    }
-
     #[test]
     fn encodes_a_url_into_a_small_svg() {
         let url = "https://tuyentruyen.example.gov.vn/chuyen-doi-so/kinh-te-so/thanh-toan-khong-dung-tien-mat/";
