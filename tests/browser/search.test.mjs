@@ -15,9 +15,11 @@ after(stopAll);
 async function ask(page, query) {
   await page.fill('#search-q', '');
   await page.type('#search-q', query);
+  // The results of the whole query, not of the letters typed before it (each pause in
+  // typing starts a search, and a slow machine pauses).
   await page.waitForFunction((q) => {
     const s = document.querySelector('.search-status');
-    return s && s.textContent && document.querySelector('#search-q').value === q;
+    return s && s.textContent && document.querySelector('.search-results').dataset.query === q;
   }, query, { timeout: 5000 });
   return page.$$eval('.search-results li', (lis) => lis.map((li) => ({
     question: li.querySelector('strong').textContent,
@@ -71,6 +73,25 @@ test('keyboard: arrow down to a result, Enter lands on the answer', async () => 
   assert.ok(href.endsWith(`#${id}`));
   assert.ok(await page.locator(`[id="${id}"]`).isVisible());
   assert.equal(await page.textContent('.search-status'), '', 'a new page starts with an empty box');
+  await page.close();
+});
+
+test('a reader in the results keeps a place when later results replace them', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}xa-hoi-so/`);
+  await ask(page, 'chuyen');
+  await page.keyboard.press('ArrowDown');
+  // The rest of the query arrives after the reader has moved into the results.
+  await page.evaluate(() => {
+    const input = document.querySelector('#search-q');
+    input.value = 'chuyen doi so';
+    input.dispatchEvent(new Event('input'));
+  });
+  await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === 'chuyen doi so',
+    null, { timeout: 5000 });
+  const focused = await page.evaluate(() => document.activeElement.closest('.search-results') !== null
+    && document.activeElement.tagName === 'A');
+  assert.ok(focused, 'focus is on a result of the new query');
   await page.close();
 });
 

@@ -130,8 +130,16 @@
     return text.split(/([\p{Alphabetic}\p{N}]+)/u).map((w, i) => i % 2 && terms(w).some((t) => want.has(t)) ? `<mark>${esc(w)}</mark>` : esc(w)).join('');
   };
   const show = (rows, q) => {
+    const at = [...list.querySelectorAll('a')].indexOf(document.activeElement);
     list.innerHTML = rows.map(([question, url, explainer, excerpt]) => `<li><a href="${esc(root + url)}"><strong>${mark(question, q)}</strong> <span>${esc(explainer)}</span><small>${mark(excerpt, q)}</small></a></li>`).join('');
+    list.dataset.query = q;
     status.textContent = q.trim() ? (rows.length ? found.replace('%n', rows.length) : none) : '';
+    // A reader who arrowed into the results of a shorter query keeps a place in the new ones
+    // (on a slow phone the last letters' results come later), so Enter still opens one.
+    if (at >= 0) {
+      const links = list.querySelectorAll('a');
+      (links[Math.min(at, links.length - 1)] || input).focus();
+    }
   };
   let timer;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => search(input.value), 200); });
