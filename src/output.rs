@@ -182,6 +182,8 @@ pub fn push_decimal(out: &mut String, n: u32) {
     }
 }
 
+/// Gaps between questions on large sites: rarer, but `write!` here cost 0.3% of a build's
+/// instructions on the 320 × 3 benchmark site.
 fn push_long_decimal(out: &mut String, mut n: u32) {
     let mut digits = [0u8; 10];
     let mut at = digits.len();
