@@ -1,10 +1,12 @@
 //! Writing the site: everything goes into a staging folder beside the output, which
 //! replaces the output only when the whole build has succeeded. A failed build leaves
-//! the last good site as it was.
+//! the last good site as it was. Files that come out as the last good site has them are
+//! hard-linked from it, not written again.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Where rendered files go: a staging folder for whole builds, the output folder itself
 /// for watch mode's incremental rebuilds.
@@ -33,10 +35,7 @@ pub struct InPlace {
 impl Sink for InPlace {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
-        // Compared only when the size is the same: a changed listing page is megabytes
-        // not worth reading back.
-        let same_size = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64);
-        if same_size && fs::read(&path).is_ok_and(|old| old == bytes) {
+        if same_file_bytes(&path, bytes) {
             return Ok(());
         }
         if let Some(parent) = path.parent() {
@@ -81,6 +80,12 @@ impl Sink for Discard {
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
+    /// The last good output, when there is one: a file whose bytes are the same as there
+    /// is hard-linked from it rather than written again.
+    previous: Option<PathBuf>,
+    /// Cleared at the first link the file system refuses (FAT and exFAT, on a USB stick,
+    /// have no hard links): every file is written from then on.
+    links: AtomicBool,
 }
 
 impl Staging {
@@ -101,9 +106,14 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
+        let previous = fs::symlink_metadata(target)
+            .is_ok_and(|m| m.is_dir())
+            .then(|| target.to_path_buf());
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
+            links: AtomicBool::new(previous.is_some()),
+            previous,
         })
     }
 
@@ -111,18 +121,22 @@ impl Staging {
     /// only makes URLs from checked slugs, and static paths come from a walk).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(rel);
-        // The folder is made only when the file cannot be: asking for it before every
-        // write cost two system calls for each of the half of the files whose folder
-        // already exists (a page's QR code, search shards).
-        match fs::write(&path, bytes) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent)?;
+        if let Some(previous) = &self.previous
+            && self.links.load(Ordering::Relaxed)
+        {
+            // A rebuild into the same folder: most files come out as they were. Linking
+            // them keeps their date (rsync and browsers see them unchanged) and makes
+            // removing the old output a matter of names, not of freeing gigabytes, which
+            // on ext4 took longer than the build (bench/RESULTS.md, eleventh session).
+            let old = previous.join(rel);
+            if same_file_bytes(&old, bytes) {
+                match in_folder(&path, |path| fs::hard_link(&old, path)) {
+                    Ok(()) => return Ok(()),
+                    Err(_) => self.links.store(false, Ordering::Relaxed),
                 }
-                fs::write(path, bytes)
             }
-            done => done,
         }
+        in_folder(&path, |path| write_new(path, bytes))
     }
 
     /// Swaps the staging folder in for the output. The old output is renamed aside first
@@ -159,6 +173,51 @@ impl Staging {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Makes a file at `path` with `make`, making its folder only when the file cannot be
+/// made: asking for the folder before every file cost two system calls for each of the
+/// half of the files whose folder already exists (a page's QR code, search shards).
+fn in_folder(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match make(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            make(path)
+        }
+        done => done,
+    }
+}
+
+/// Writes `bytes` to a new file at `path`, replacing whatever is there rather than writing
+/// into it: a staged file may be a link to the last good output (a site's own
+/// `static/robots.txt` is written over the one loa makes), which must stay as it was until
+/// the swap.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()?
+        }
+        file => file?,
+    };
+    file.write_all(bytes)
+}
+
+/// Whether `path` is a plain file (not a link someone put there) holding exactly `bytes`.
+/// Read only when the size is the same: a changed listing page is megabytes not worth
+/// reading back, and usually a different size.
+fn same_file_bytes(path: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// Appends `n` in decimal, a digit at a time: the search index and the QR codes write
@@ -492,6 +551,74 @@ mod tests {
         );
         // A folder that does not exist yet is nothing to clean.
         out.keep_only("search/km", &keep).unwrap();
+    }
+
+    /// A rebuild links what did not change from the last good output, writes what did,
+    /// and never writes into a linked file: until the swap the old output is as it was.
+    #[cfg(unix)]
+    #[test]
+    fn rebuilds_link_unchanged_files_and_leave_the_old_output_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir_all(target.join("a")).unwrap();
+        for (name, text) in [
+            ("a/index.html", "same"),
+            ("b.html", "old"),
+            ("c.txt", "abc"),
+        ] {
+            fs::write(target.join(name), text).unwrap();
+        }
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        let (a_before, c_before) = (
+            ino(&target.join("a/index.html")),
+            ino(&target.join("c.txt")),
+        );
+
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"same").unwrap();
+        s.write("b.html", b"new").unwrap();
+        s.write("c.txt", b"abd").unwrap();
+        assert_eq!(
+            ino(&s.dir.join("a/index.html")),
+            a_before,
+            "unchanged: linked"
+        );
+        assert_ne!(
+            ino(&s.dir.join("c.txt")),
+            c_before,
+            "same size, other bytes: written"
+        );
+        // Written again, as a site's own static file replaces one loa made.
+        s.write("a/index.html", b"replaced").unwrap();
+        assert_eq!(fs::read(s.dir.join("a/index.html")).unwrap(), b"replaced");
+        s.abort();
+        for (name, text) in [
+            ("a/index.html", "same"),
+            ("b.html", "old"),
+            ("c.txt", "abc"),
+        ] {
+            assert_eq!(
+                fs::read_to_string(target.join(name)).unwrap(),
+                text,
+                "{name}"
+            );
+        }
+
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"same").unwrap();
+        s.write("b.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert_eq!(ino(&target.join("a/index.html")), a_before);
+        assert_eq!(fs::read_to_string(target.join("b.html")).unwrap(), "new");
+        assert!(
+            !target.join("c.txt").exists(),
+            "files not written again are gone"
+        );
+        assert_eq!(
+            fs::metadata(target.join("a/index.html")).unwrap().nlink(),
+            1
+        );
     }
 
     #[test]

@@ -352,6 +352,42 @@ fn two_builds_are_byte_identical() {
     assert_same_files(&a, &b);
 }
 
+/// Rebuilding into the same folder: pages that came out the same are the files they were
+/// (linked from the last output, keeping their date for rsync and browsers), an edited
+/// page is new, and the result is what a build into an empty folder writes.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_replaces_edited_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    let out = tmp.path().join("public");
+    build(&site, &out, &[]);
+    let ino = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+    let (kept, edited) = ("kinh-te-so/b/index.html", "chung/a/index.html");
+    let (kept_before, edited_before) = (ino(kept), ino(edited));
+
+    let page = site.join("content/vi/chung/a.md");
+    fs::write(
+        &page,
+        read(&page).replace("Là dùng công nghệ số.", "Là dùng dữ liệu số."),
+    )
+    .unwrap();
+    build(&site, &out, &[]);
+    assert_eq!(
+        ino(kept),
+        kept_before,
+        "an unchanged page was written again"
+    );
+    assert_ne!(ino(edited), edited_before);
+    assert!(read(&out.join(edited)).contains("Là dùng dữ liệu số."));
+    assert_eq!(fs::metadata(out.join(kept)).unwrap().nlink(), 1);
+
+    let fresh = tmp.path().join("fresh");
+    build(&site, &fresh, &[]);
+    assert_same_files(&out, &fresh);
+}
+
 #[test]
 fn base_url_option_overrides_the_config() {
     let tmp = tempfile::tempdir().unwrap();
