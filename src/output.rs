@@ -105,6 +105,12 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
+        // A build stopped between the two renames of its swap left no output and the last
+        // good one aside: it is put back, not removed with the next swap.
+        let aside = old_output(&dir);
+        if !target.exists() && fs::symlink_metadata(&aside).is_ok_and(|m| m.is_dir()) {
+            fs::rename(&aside, target)?;
+        }
         fs::create_dir_all(&dir)?;
         let previous = fs::symlink_metadata(target)
             .is_ok_and(|m| m.is_dir())
@@ -128,10 +134,10 @@ impl Staging {
             // them keeps their date (rsync and browsers see them unchanged) and makes
             // removing the old output a matter of names, not of freeing gigabytes, which
             // on ext4 took longer than the build (bench/RESULTS.md, eleventh session).
-            let old = previous.join(rel);
-            if same_file_bytes(&old, bytes) {
-                match in_folder(&path, |path| fs::hard_link(&old, path)) {
+            if linkable(previous, rel, bytes) {
+                match in_folder(&path, |path| link_new(&previous.join(rel), path)) {
                     Ok(()) => return Ok(()),
+                    // No hard links on this file system: every file is written from now on.
                     Err(_) => self.links.store(false, Ordering::Relaxed),
                 }
             }
@@ -142,13 +148,7 @@ impl Staging {
     /// Swaps the staging folder in for the output. The old output is renamed aside first
     /// and removed only once the new one is in place.
     pub fn commit(self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            "{}.old",
-            self.dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
+        let old = old_output(&self.dir);
         if old.exists() {
             fs::remove_dir_all(&old)?;
         }
@@ -212,12 +212,61 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)
 }
 
+/// Where a swap puts the last good output while the new one takes its place.
+fn old_output(staging: &Path) -> PathBuf {
+    let name = staging
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    staging.with_file_name(format!("{name}.old"))
+}
+
+/// Hard-links `old` at `path`, in place of a file staged there before (a site's own
+/// `static/robots.txt`, after loa's).
+fn link_new(old: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(old, path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            fs::hard_link(old, path)
+        }
+        done => done,
+    }
+}
+
 /// Whether `path` is a plain file (not a link someone put there) holding exactly `bytes`.
 /// Read only when the size is the same: a changed listing page is megabytes not worth
 /// reading back, and usually a different size.
 fn same_file_bytes(path: &Path, bytes: &[u8]) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Whether the last output's file at `rel` can stand for `bytes` in the new one: the same
+/// bytes, in a file that only that output has. A file with other names too (a `cp -al`
+/// backup), or reached through a folder that is a link, would tie the new output to files
+/// elsewhere, where a build into an empty folder makes copies.
+fn linkable(previous: &Path, rel: &str, bytes: &[u8]) -> bool {
+    let old = previous.join(rel);
+    let only_name = fs::symlink_metadata(&old).is_ok_and(|m| single_link(&m));
+    only_name
+        && Path::new(rel)
+            .ancestors()
+            .skip(1)
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .all(|folder| fs::symlink_metadata(previous.join(folder)).is_ok_and(|m| m.is_dir()))
+        && same_file_bytes(&old, bytes)
+}
+
+#[cfg(unix)]
+fn single_link(m: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    m.nlink() == 1
+}
+
+/// Stable Rust tells the number of links on Unix only; elsewhere it is taken to be one.
+#[cfg(not(unix))]
+fn single_link(_: &fs::Metadata) -> bool {
+    true
 }
 
 /// Appends `n` in decimal, a digit at a time: the search index and the QR codes write
@@ -619,6 +668,77 @@ mod tests {
             fs::metadata(target.join("a/index.html")).unwrap().nlink(),
             1
         );
+    }
+
+    /// Only files that the last output alone has are linked: not one with a name elsewhere
+    /// too, nor one reached through a folder that is a link. A path written twice (loa's
+    /// `robots.txt`, then the site's own) is linked all the same, and linking goes on.
+    #[cfg(unix)]
+    #[test]
+    fn rebuilds_link_only_files_of_the_old_output_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let (target, elsewhere) = (tmp.path().join("public"), tmp.path().join("elsewhere"));
+        fs::create_dir_all(&target).unwrap();
+        fs::create_dir_all(&elsewhere).unwrap();
+        for name in ["robots.txt", "shared.txt", "last.txt"] {
+            fs::write(target.join(name), name).unwrap();
+        }
+        fs::hard_link(target.join("shared.txt"), elsewhere.join("backup.txt")).unwrap();
+        fs::write(elsewhere.join("photo.jpg"), "photo").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, target.join("media")).unwrap();
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+
+        let s = Staging::new(&target).unwrap();
+        s.write("robots.txt", b"made by loa").unwrap();
+        s.write("robots.txt", b"robots.txt").unwrap();
+        s.write("shared.txt", b"shared.txt").unwrap();
+        s.write("media/photo.jpg", b"photo").unwrap();
+        s.write("last.txt", b"last.txt").unwrap();
+        assert_eq!(
+            ino(&s.dir.join("robots.txt")),
+            ino(&target.join("robots.txt"))
+        );
+        assert_ne!(
+            ino(&s.dir.join("shared.txt")),
+            ino(&target.join("shared.txt"))
+        );
+        assert_ne!(
+            ino(&s.dir.join("media/photo.jpg")),
+            ino(&elsewhere.join("photo.jpg"))
+        );
+        assert_eq!(ino(&s.dir.join("last.txt")), ino(&target.join("last.txt")));
+        s.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("photo.jpg")).unwrap(),
+            "photo"
+        );
+        assert_eq!(
+            fs::metadata(elsewhere.join("backup.txt")).unwrap().nlink(),
+            1
+        );
+    }
+
+    /// A build stopped between the two renames of its swap left the last good output aside
+    /// and none in its place: the next build puts it back before it starts.
+    #[test]
+    fn an_output_left_aside_by_a_stopped_swap_is_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let aside = tmp.path().join(".public.loa-staging.old");
+        fs::create_dir_all(&aside).unwrap();
+        fs::write(aside.join("index.html"), "last good").unwrap();
+        let s = Staging::new(&target).unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "last good"
+        );
+        s.abort();
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "last good"
+        );
+        assert!(!aside.exists());
     }
 
     #[test]

@@ -553,6 +553,31 @@ fn site_with_theme(tmp: &Path, home: &str, ftl: &str) -> PathBuf {
     site
 }
 
+/// A rebuild that fails while rendering, after unchanged files were linked into its staging
+/// folder, leaves the last good output as it was: same bytes, same files, one name each.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_that_fails_while_rendering_leaves_the_last_output_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_theme(tmp.path(), "HOME", "hello = Xin chào\n");
+    let out = tmp.path().join("public");
+    build(&site, &out, &[]);
+    let before = snapshot(&out);
+    let page = out.join("chung/a/index.html");
+    let inode = fs::metadata(&page).unwrap().ino();
+
+    let templates = site.join("themes/t/templates");
+    fs::write(templates.join("pillar.html"), "{{ t(key=\"khong-co\") }}").unwrap();
+    let err = build_fails(&site, &out);
+    assert!(err.contains("`khong-co` exists in no language"), "{err}");
+    assert_eq!(snapshot(&out), before, "the old output was changed");
+    let meta = fs::metadata(&page).unwrap();
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 1));
+    let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(names.len(), 2, "only the site and its output: {names:?}");
+}
+
 #[test]
 fn a_message_missing_in_every_language_names_template_and_key() {
     let tmp = tempfile::tempdir().unwrap();
