@@ -134,8 +134,8 @@ impl Staging {
             // them keeps their date (rsync and browsers see them unchanged) and makes
             // removing the old output a matter of names, not of freeing gigabytes, which
             // on ext4 took longer than the build (bench/RESULTS.md, eleventh session).
-            if linkable(previous, rel, bytes) {
-                match in_folder(&path, |path| link_new(&previous.join(rel), path)) {
+            if let Some(old) = linkable(previous, rel, bytes) {
+                match in_folder(&path, |path| link_new(&old, path)) {
                     Ok(()) => return Ok(()),
                     // No hard links on this file system: every file is written from now on.
                     Err(_) => self.links.store(false, Ordering::Relaxed),
@@ -237,24 +237,31 @@ fn link_new(old: &Path, path: &Path) -> io::Result<()> {
 /// Read only when the size is the same: a changed listing page is megabytes not worth
 /// reading back, and usually a different size.
 fn same_file_bytes(path: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    same_bytes(path, bytes, |_| true)
+}
+
+/// [`same_file_bytes`], with `also` asked of the file's metadata before it is read.
+fn same_bytes(path: &Path, bytes: &[u8], also: impl Fn(&fs::Metadata) -> bool) -> bool {
+    fs::symlink_metadata(path)
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64 && also(&m))
         && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
-/// Whether the last output's file at `rel` can stand for `bytes` in the new one: the same
+/// The last output's file at `rel`, if it can stand for `bytes` in the new one: the same
 /// bytes, in a file that only that output has. A file with other names too (a `cp -al`
 /// backup), or reached through a folder that is a link, would tie the new output to files
 /// elsewhere, where a build into an empty folder makes copies.
-fn linkable(previous: &Path, rel: &str, bytes: &[u8]) -> bool {
+fn linkable(previous: &Path, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
     let old = previous.join(rel);
-    let only_name = fs::symlink_metadata(&old).is_ok_and(|m| single_link(&m));
-    only_name
-        && Path::new(rel)
+    let through_folders = || {
+        Path::new(rel)
             .ancestors()
             .skip(1)
             .filter(|folder| !folder.as_os_str().is_empty())
             .all(|folder| fs::symlink_metadata(previous.join(folder)).is_ok_and(|m| m.is_dir()))
-        && same_file_bytes(&old, bytes)
+    };
+    // The folders are asked about only once the file's size matches, before it is read.
+    same_bytes(&old, bytes, |m| single_link(m) && through_folders()).then_some(old)
 }
 
 #[cfg(unix)]
