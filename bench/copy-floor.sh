@@ -14,15 +14,9 @@ site=${1:?usage: bench/copy-floor.sh SITE DIR [ROUNDS]}
 dir=${2:?usage: bench/copy-floor.sh SITE DIR [ROUNDS]}
 rounds=${3:-3}
 loa=${LOA:-$(cd "$(dirname "$0")/.." && pwd)/target/release/loa}
-case $rounds in
-  '' | *[!0-9]* | 0) echo "ROUNDS must be a whole number above 0, not '$rounds'" >&2; exit 2 ;;
-esac
-if [ -e "$dir" ]; then
-  echo "$dir exists; give a folder that does not" >&2
-  exit 2
-fi
-mkdir -p "$dir"
-trap 'rm -rf "$dir"' EXIT
+. "$(dirname "$0")/lib.sh"
+need_rounds "$rounds"
+scratch_dir "$dir"
 log="$dir/times"
 for r in $(seq 1 "$rounds"); do
   sync

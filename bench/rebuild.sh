@@ -15,15 +15,9 @@ dir=${2:?$usage}
 rounds=${3:?$usage}
 shift 3
 [ $# -ge 1 ] || { echo "$usage" >&2; exit 2; }
-case $rounds in
-  '' | *[!0-9]* | 0) echo "ROUNDS must be a whole number above 0, not '$rounds'" >&2; exit 2 ;;
-esac
-if [ -e "$dir" ]; then
-  echo "$dir exists; give a folder that does not" >&2
-  exit 2
-fi
-mkdir -p "$dir"
-trap 'rm -rf "$dir"' EXIT
+. "$(dirname "$0")/lib.sh"
+need_rounds "$rounds"
+scratch_dir "$dir"
 log="$dir/times"
 run() { # label binary output
   sync
