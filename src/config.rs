@@ -47,9 +47,19 @@ pub struct SiteConfig {
     /// a poor connection: a province's whole archive would be megabytes each time.
     #[serde(default = "default_feed_limit")]
     pub feed_limit: usize,
+    /// How many explainers a pillar or audience page lists before the rest go on to
+    /// pages `2.html`, `3.html` … beside it; 0 lists them all on one page. A reader's
+    /// phone on a poor connection should not fetch a province's whole archive to see
+    /// one pillar: 50 entries are about 20 kB.
+    #[serde(default = "default_explainers_per_page")]
+    pub explainers_per_page: usize,
 }
 
 fn default_feed_limit() -> usize {
+    50
+}
+
+fn default_explainers_per_page() -> usize {
     50
 }
 

@@ -18,6 +18,13 @@ pub trait Sink: Sync {
     fn keep_only(&self, _dir: &str, _keep: &std::collections::BTreeSet<String>) -> io::Result<()> {
         Ok(())
     }
+
+    /// Removes the pages of a listing in folder `dir` from its part `from` (from 0) on
+    /// (watch mode: a listing that got shorter). A staged output holds only what this
+    /// build wrote, so it has none.
+    fn remove_listing_parts(&self, _dir: &str, _from: usize) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Sink for Staging {
@@ -62,6 +69,17 @@ impl Sink for InPlace {
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type().is_ok_and(|t| t.is_file()) && !keep.contains(&name) {
                 fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
+    }
+    fn remove_listing_parts(&self, dir: &str, from: usize) -> io::Result<()> {
+        // Parts are numbered without gaps, so the first one missing is the end.
+        for n in from.. {
+            match fs::remove_file(self.dir.join(dir).join(crate::site::listing_file(n))) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+                Err(e) => return Err(e),
             }
         }
         Ok(())

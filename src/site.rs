@@ -432,6 +432,29 @@ impl Site {
             .collect()
     }
 
+    /// How many pages a pillar or audience listing of `len` explainers is split into.
+    pub fn listing_pages(&self, len: usize) -> usize {
+        listing_pages(len, self.config.explainers_per_page)
+    }
+
+    /// The explainers of a listing that its page `n` (from 0) shows.
+    pub fn listing_range(&self, len: usize, n: usize) -> std::ops::Range<usize> {
+        match self.config.explainers_per_page {
+            0 => 0..len,
+            per_page => (n * per_page).min(len)..((n + 1) * per_page).min(len),
+        }
+    }
+
+    /// A link from one page of a listing to its page `n` (from 0): they share a folder,
+    /// so that every page of it has the same `root` and the same rendered entries.
+    pub fn listing_link(&self, n: usize) -> String {
+        match (n, self.portable) {
+            (0, false) => "./".to_string(),
+            (0, true) => "index.html".to_string(),
+            _ => listing_file(n),
+        }
+    }
+
     /// The URL to write in a link, relative to the site root (`index.html` added for
     /// `file://` use in portable builds).
     pub fn link_url(&self, page: usize) -> String {
@@ -570,6 +593,26 @@ impl Site {
                 },
             ));
         }
+    }
+}
+
+/// Pages of `per_page` explainers (0: all on one) for a listing of `len`; an empty
+/// listing still has its page.
+pub fn listing_pages(len: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        len.div_ceil(per_page).max(1)
+    }
+}
+
+/// The file of a listing's page `n` (from 0) in the listing's folder: `index.html`,
+/// `2.html`, `3.html` … No slug can clash with it, since explainers are folders.
+pub fn listing_file(n: usize) -> String {
+    if n == 0 {
+        "index.html".to_string()
+    } else {
+        format!("{}.html", n + 1)
     }
 }
 

@@ -624,7 +624,7 @@ fn the_site_theme_replaces_the_built_in_one_and_pages_render_through_it() {
 }
 
 /// Past 300 explainers a language's home page shows the first ten of each pillar with their
-/// questions and links to the pillar page, which still lists them all.
+/// questions and links to the pillar page, whose pages list them all.
 #[test]
 fn a_large_sites_home_page_stays_small_and_links_every_pillar() {
     let tmp = tempfile::tempdir().unwrap();
@@ -644,11 +644,10 @@ fn a_large_sites_home_page_stays_small_and_links_every_pillar() {
         !home.contains("Tất cả câu hỏi"),
         "the heading no longer says all"
     );
-    let pillar = read(&out.join("kinh-te-so/index.html"));
-    assert!(
-        pillar.contains("Bài 300"),
-        "the pillar page lists every explainer"
-    );
+    // The pillar's pages, 50 explainers to a page, list every one of them.
+    let pillar = read(&out.join("kinh-te-so/7.html"));
+    assert!(pillar.contains("Bài 300"), "{pillar}");
+    assert!(!out.join("kinh-te-so/8.html").exists());
     // English shows the Vietnamese explainers as fallbacks, so it is past the limit too.
     let en = read(&out.join("en/index.html"));
     assert!(en.contains("<a href=\"../en/kinh-te-so/\">All 302 explainers on this topic</a>"));
@@ -709,4 +708,102 @@ fn an_error_in_entry_html_names_its_line() {
     let err = build_fails(&site, &tmp.path().join("o"));
     assert!(err.contains("themes/t/templates/entry.html:2:"), "{err}");
     assert!(err.contains("`khong-co` exists in no language"), "{err}");
+}
+
+/// The explainers a listing page shows, by their links, in order.
+fn listed_links(html: &str) -> Vec<String> {
+    let start = html.find("<ul class=\"explainers\">").expect("a listing");
+    let end = start + html[start..].find("</ul>").unwrap();
+    attr_values(&html[start..end], "href")
+}
+
+#[test]
+fn long_listings_are_split_into_pages_linked_by_a_pager() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    add_numbered_explainers(&site, 4);
+    let config = site.join("site.yaml");
+    fs::write(&config, read(&config) + "explainers_per_page: 0\n").unwrap();
+    let whole = tmp.path().join("whole");
+    build(&site, &whole, &[]);
+    let every = listed_links(&read(&whole.join("kinh-te-so/index.html")));
+    assert_eq!(every.len(), 5, "b.md and four more: {every:?}");
+    assert!(!whole.join("kinh-te-so/2.html").exists());
+
+    fs::write(
+        &config,
+        read(&config).replace("explainers_per_page: 0", "explainers_per_page: 2"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&site, &out, &[]);
+    let dir = out.join("kinh-te-so");
+    let parts: Vec<String> = ["index.html", "2.html", "3.html"]
+        .iter()
+        .map(|f| read(&dir.join(f)))
+        .collect();
+    assert!(
+        !dir.join("4.html").exists(),
+        "five entries make three pages"
+    );
+    // Every entry once, in the order of the whole list, two to a page.
+    let shown: Vec<Vec<String>> = parts.iter().map(|h| listed_links(h)).collect();
+    assert_eq!(shown.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    assert_eq!(shown.concat(), every);
+
+    let first = &parts[0];
+    assert!(
+        first.contains("<title>Kinh tế số | Hỏi đáp thử</title>"),
+        "{first}"
+    );
+    assert!(
+        first.contains("<a rel=\"next\" href=\"2.html\">"),
+        "{first}"
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    assert!(first.contains("<span aria-current=\"page\" aria-label=\"Trang 1\">1</span>"));
+    let second = &parts[1];
+    assert!(
+        second.contains("<title>Kinh tế số, trang 2/3 | Hỏi đáp thử</title>"),
+        "{second}"
+    );
+    assert!(second.contains("<a rel=\"prev\" href=\"./\">"), "{second}");
+    assert!(second.contains("<a rel=\"next\" href=\"3.html\">"));
+    assert!(second.contains(
+        "<link rel=\"canonical\" href=\"https://example.gov.vn/cds/kinh-te-so/2.html\">"
+    ));
+    // The other languages split their own lists elsewhere: no translations of page 2.
+    assert!(alternates(second).is_empty(), "{second}");
+    assert!(!alternates(first).is_empty());
+    let last = &parts[2];
+    assert!(last.contains("<a rel=\"prev\" href=\"2.html\">"));
+    assert!(!last.contains("rel=\"next\""));
+    // Entries link from the listing's folder, the same on every page of it.
+    assert!(
+        shown[2].iter().all(|l| l.starts_with("../kinh-te-so/")),
+        "{shown:?}"
+    );
+    // The audience of two explainers fits one page: no pager.
+    let audience = read(&out.join("doi-tuong/doanh-nghiep/index.html"));
+    assert!(!audience.contains("class=\"pager pages\""), "{audience}");
+    assert!(!out.join("doi-tuong/doanh-nghiep/2.html").exists());
+
+    // From a USB stick there is no folder index: the first page is named.
+    let portable = tmp.path().join("portable");
+    build(&site, &portable, &["--portable"]);
+    let second = read(&portable.join("kinh-te-so/2.html"));
+    assert!(
+        second.contains("<a rel=\"prev\" href=\"index.html\">"),
+        "{second}"
+    );
+
+    // A rebuild with the list on one page again leaves no page of the old split.
+    fs::write(
+        &config,
+        read(&config).replace("explainers_per_page: 2", "explainers_per_page: 0"),
+    )
+    .unwrap();
+    build(&site, &out, &[]);
+    assert!(!dir.join("2.html").exists());
+    assert_eq!(listed_links(&read(&dir.join("index.html"))), every);
 }

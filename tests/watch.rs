@@ -266,7 +266,8 @@ fn metadata_edits_on_a_large_site_write_only_what_shows_them() {
         "{} of {total}",
         r.pages
     );
-    assert!(read(&f.out.join("kinh-te-so/index.html")).contains("Bài hai trăm"));
+    // Its pillar's 302 explainers are on seven pages of 50; by its title it is now last.
+    assert!(read(&f.out.join("kinh-te-so/7.html")).contains("Bài hai trăm"));
     assert_equals_clean_build(&f, &mut s);
 
     edit(
@@ -316,5 +317,30 @@ fn a_metadata_edit_that_failed_to_write_is_redone_in_full() {
     edit(&b, "Bán được nhiều hơn.", "Bán được nhiều hơn nữa.");
     s.apply(std::slice::from_ref(&b)).unwrap();
     assert!(read(&pillar).contains("Bán nông sản"));
+    assert_equals_clean_build(&f, &mut s);
+}
+
+/// A listing that gets shorter loses its last page in place, and one that gets longer
+/// gains one, without a whole build.
+#[test]
+fn an_audience_edit_moves_pages_between_split_listings() {
+    let (f, mut s) = fixture_session_with(|site| {
+        let config = site.join("site.yaml");
+        fs::write(&config, read(&config) + "explainers_per_page: 1\n").unwrap();
+    });
+    let business = f.out.join("doi-tuong/doanh-nghiep");
+    let citizens = f.out.join("doi-tuong/nguoi-dan");
+    assert!(business.join("2.html").is_file());
+    assert!(!citizens.join("2.html").exists());
+
+    let b = f.site.join("content/vi/kinh-te-so/b.md");
+    edit(&b, "audiences: [doanh-nghiep]", "audiences: [nguoi-dan]");
+    let r = s.apply(std::slice::from_ref(&b)).unwrap();
+    assert_eq!(r.kind, RebuildKind::Pages);
+    assert!(
+        !business.join("2.html").exists(),
+        "one explainer left: one page"
+    );
+    assert!(read(&citizens.join("2.html")).contains("Bán hàng trực tuyến"));
     assert_equals_clean_build(&f, &mut s);
 }

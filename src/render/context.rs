@@ -96,8 +96,9 @@ pub struct Shared {
     /// By page: an explainer's entry in pillar and audience lists (one value that every
     /// list holding the explainer shares), `None` for other pages.
     entries: Vec<Option<Value>>,
-    pillar_lists: Vec<Vec<Value>>,
-    audience_lists: Vec<Vec<Value>>,
+    /// By language, pillar and page of the listing: the entries that page shows.
+    pillar_lists: Vec<Vec<Vec<Value>>>,
+    audience_lists: Vec<Vec<Vec<Value>>>,
     home_sections: Vec<Value>,
     /// For each page, the previous and next explainer of its pillar.
     neighbours: Vec<(Option<usize>, Option<usize>)>,
@@ -259,11 +260,11 @@ impl Shared {
             for list in pillars {
                 shared.set_neighbours(list);
             }
-            let lists = pillars.iter().map(|l| shared.list(l)).collect();
+            let lists = pillars.iter().map(|l| shared.list(site, l)).collect();
             shared.pillar_lists.push(lists);
             let lists = site.audience_listing[lang]
                 .iter()
-                .map(|l| shared.list(l))
+                .map(|l| shared.list(site, l))
                 .collect();
             shared.audience_lists.push(lists);
         }
@@ -287,24 +288,29 @@ impl Shared {
         for (lang, pi) in pillars {
             let list = &site.pillar_listing[lang][pi];
             self.set_neighbours(list);
-            self.pillar_lists[lang][pi] = self.list(list);
+            self.pillar_lists[lang][pi] = self.list(site, list);
         }
         for lang in languages {
             for &a in audiences {
-                self.audience_lists[lang][a] = self.list(&site.audience_listing[lang][a]);
+                self.audience_lists[lang][a] = self.list(site, &site.audience_listing[lang][a]);
             }
             self.home_sections[lang] = home_sections(site, lang);
         }
     }
 
-    /// A list of explainer pages as a template value: a reference count per entry.
-    fn list(&self, pages: &[usize]) -> Value {
-        Value::from(
-            pages
-                .iter()
-                .filter_map(|&p| self.entries[p].clone())
-                .collect::<Vec<Value>>(),
-        )
+    /// A list of explainer pages as template values, one for each page of the listing
+    /// that shows them: a reference count per entry.
+    fn list(&self, site: &Site, pages: &[usize]) -> Vec<Value> {
+        (0..site.listing_pages(pages.len()))
+            .map(|n| {
+                Value::from(
+                    pages[site.listing_range(pages.len(), n)]
+                        .iter()
+                        .filter_map(|&p| self.entries[p].clone())
+                        .collect::<Vec<Value>>(),
+                )
+            })
+            .collect()
     }
 
     fn set_neighbours(&mut self, list: &[usize]) {
@@ -370,6 +376,8 @@ impl Shared {
         ctx.insert("root", &root);
         ctx.insert("portable", &site.portable);
         ctx.insert("fallback", &p.fallback);
+        // Set on the pages of a listing that has more than one.
+        ctx.insert("pager", &None::<Pager>);
         ctx.insert(
             "kind",
             match p.kind {
@@ -454,7 +462,9 @@ impl Shared {
     }
 
     /// The listing a page shows: its pillar's explainers, its audience's, or all of them.
-    pub fn insert_listing(&self, site: &Site, page: usize, ctx: &mut Context) {
+    /// Page `n` (from 0) of a pillar or audience listing shows that part of it; other
+    /// pages have one.
+    pub fn insert_listing(&self, site: &Site, page: usize, n: usize, ctx: &mut Context) {
         let p = &site.pages[page];
         match p.kind {
             PageKind::Home => {
@@ -465,10 +475,12 @@ impl Shared {
             // The booklet's content is whole explainers; the renderer builds it.
             PageKind::Booklet => {}
             PageKind::Pillar(i) => {
-                ctx.insert_value("explainers", self.pillar_lists[p.lang][i].clone())
+                insert_part(ctx, &self.pillar_lists[p.lang][i], n);
+                insert_pager(site, page, n, ctx);
             }
             PageKind::Audience(i) => {
-                ctx.insert_value("explainers", self.audience_lists[p.lang][i].clone())
+                insert_part(ctx, &self.audience_lists[p.lang][i], n);
+                insert_pager(site, page, n, ctx);
             }
             PageKind::Explainer(pi) => {
                 let (prev, next) = self.neighbours[page];
@@ -502,6 +514,90 @@ impl Shared {
             }
         }
     }
+}
+
+fn insert_part(ctx: &mut Context, parts: &[Value], n: usize) {
+    if let Some(part) = parts.get(n) {
+        ctx.insert_value("explainers", part.clone());
+    }
+}
+
+#[derive(Serialize)]
+struct Pager {
+    /// From 1, as readers count.
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    /// The pages to link to: the first, the last and the two either side of the current
+    /// one; `number: null` stands for the pages left out between them.
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: Option<usize>,
+    url: String,
+    current: bool,
+}
+
+/// Links between the pages of a listing (`pager` is null when it has one page). A page
+/// after the first is its own canonical address, and has no translations: the other
+/// languages' lists are not split at the same entries.
+fn insert_pager(site: &Site, page: usize, n: usize, ctx: &mut Context) {
+    let Some((list, _)) = listed(site, page) else {
+        return;
+    };
+    let total = site.listing_pages(list.len());
+    if total < 2 {
+        return;
+    }
+    let pages = pager_window(n, total)
+        .into_iter()
+        .map(|shown| PagerLink {
+            number: shown.map(|k| k + 1),
+            url: shown.map(|k| site.listing_link(k)).unwrap_or_default(),
+            current: shown == Some(n),
+        })
+        .collect();
+    let pager = Pager {
+        current: n + 1,
+        total,
+        prev: n.checked_sub(1).map(|k| site.listing_link(k)),
+        next: (n + 1 < total).then(|| site.listing_link(n + 1)),
+        pages,
+    };
+    ctx.insert("pager", &pager);
+    if n > 0 {
+        let url = format!(
+            "{}{}",
+            site.absolute_url(page),
+            crate::site::listing_file(n)
+        );
+        ctx.insert("canonical", &url);
+        ctx.insert("alternates", &Vec::<Alternate>::new());
+        ctx.insert("x_default", &None::<String>);
+    }
+}
+
+/// The pages (from 0) a pager links to, `None` where it leaves some out: the first and
+/// the last, and those within two of `current`. A gap of one page shows that page.
+fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    let near = (0..total).filter(|&k| k == 0 || k + 1 == total || k.abs_diff(current) <= 2);
+    let mut shown = Vec::new();
+    let mut last = None;
+    for k in near {
+        if let Some(l) = last {
+            match k - l {
+                1 => {}
+                2 => shown.push(Some(l + 1)),
+                _ => shown.push(None),
+            }
+        }
+        shown.push(Some(k));
+        last = Some(k);
+    }
+    shown
 }
 
 #[derive(Serialize)]
@@ -642,5 +738,23 @@ mod tests {
         let empty = Rendered::default();
         let text = super::faq_jsonld("en", "T", &empty);
         assert!(text.contains(r#""mainEntity":[]"#), "{text}");
+    }
+
+    #[test]
+    fn a_pager_shows_the_ends_and_the_pages_near_the_current_one() {
+        let shown = |current, total| -> Vec<String> {
+            super::pager_window(current, total)
+                .into_iter()
+                .map(|k| k.map_or("…".to_string(), |k| (k + 1).to_string()))
+                .collect()
+        };
+        assert_eq!(shown(0, 1), ["1"]);
+        assert_eq!(shown(0, 4), ["1", "2", "3", "4"]);
+        assert_eq!(shown(0, 10), ["1", "2", "3", "…", "10"]);
+        assert_eq!(shown(9, 10), ["1", "…", "8", "9", "10"]);
+        assert_eq!(shown(5, 12), ["1", "…", "4", "5", "6", "7", "8", "…", "12"]);
+        // One page left out between two shown is shown instead of a gap.
+        assert_eq!(shown(3, 10), ["1", "2", "3", "4", "5", "6", "…", "10"]);
+        assert_eq!(shown(6, 10), ["1", "…", "5", "6", "7", "8", "9", "10"]);
     }
 }

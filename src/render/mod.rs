@@ -343,7 +343,24 @@ impl Renderer {
         problems
     }
 
+    /// Writes a page; a pillar or audience page is a page for each part of its listing,
+    /// and parts a shorter listing no longer has are removed.
     fn render_page(&self, page: usize, out: &dyn Sink) -> Result<(), Diagnostic> {
+        let site = &*self.site;
+        let Some((list, _)) = context::listed(site, page) else {
+            return self.render_part(page, 0, out);
+        };
+        let parts = site.listing_pages(list.len());
+        for n in 0..parts {
+            self.render_part(page, n, out)?;
+        }
+        let dir = &site.pages[page].url;
+        out.remove_listing_parts(dir, parts)
+            .map_err(|e| output_error(&format!("{dir}{}", crate::site::listing_file(parts)), e))
+    }
+
+    /// Part `n` (from 0) of a page: the intro is on the first part of a listing.
+    fn render_part(&self, page: usize, n: usize, out: &dyn Sink) -> Result<(), Diagnostic> {
         let site = &*self.site;
         let p = &site.pages[page];
         let mut ctx = self.shared.common(site, page);
@@ -357,13 +374,13 @@ impl Renderer {
         if p.kind == PageKind::Booklet {
             self.insert_booklet(page, &mut ctx)?;
         }
-        self.shared.insert_listing(site, page, &mut ctx);
+        self.shared.insert_listing(site, page, n, &mut ctx);
         let mut size = 0;
-        if let Some(html) = self.listing_html(page)? {
+        if let Some(html) = self.listing_html(page, n)? {
             size = html.as_str().map_or(0, str::len);
             ctx.insert_value("explainers_html", html);
         }
-        if let Some(source) = site.source(page) {
+        if let Some(source) = site.source(page).filter(|_| n == 0) {
             let body = crate::content::read_body(&site.root, source)?;
             let resolve =
                 |path: &str, anchor: Option<&str>| site.resolve_link(source, page, path, anchor);
@@ -411,7 +428,7 @@ impl Renderer {
         let html = self
             .templates
             .render_sized(template, &ctx, PAGE_CAPACITY + size)?;
-        let path = format!("{}index.html", p.url);
+        let path = format!("{}{}", p.url, crate::site::listing_file(n));
         out.write(&path, &html).map_err(|e| output_error(&path, e))
     }
 
@@ -419,7 +436,7 @@ impl Renderer {
     /// watch mode each entry is rendered once and kept, so that a listing page is a copy
     /// of its entries' HTML and an edit renders its own entry again, not the thousands
     /// beside it.
-    fn listing_html(&self, page: usize) -> Result<Option<tera::Value>, Diagnostic> {
+    fn listing_html(&self, page: usize, n: usize) -> Result<Option<tera::Value>, Diagnostic> {
         let site = &*self.site;
         let Some((list, kind)) = context::listed(site, page) else {
             return Ok(None);
@@ -427,6 +444,7 @@ impl Renderer {
         if !self.templates.entry_template {
             return Ok(None);
         }
+        let list = &list[site.listing_range(list.len(), n)];
         let root = site.root_prefix(page);
         let lang = &site.languages[site.pages[page].lang].code;
         let mut fragments = Vec::with_capacity(list.len());
