@@ -179,6 +179,7 @@ pub fn load(opts: &Options) -> Result<Loaded, Vec<Diagnostic>> {
             finish(d)
         })?;
     diagnostics.extend(presentation.warnings);
+    diagnostics.extend(presentation.templates.unlinked_listing_pages(&site));
     let renderer = crate::render::Renderer::new(Arc::new(site), Arc::new(presentation.templates));
     stages.done("strings, templates, listings");
     Ok(Loaded {

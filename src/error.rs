@@ -82,6 +82,9 @@ pub enum Problem {
     /// Tera's own words about a template.
     Template(String),
     MissingTemplate(String),
+    /// Listings are split into pages of this many explainers, and no template of the
+    /// theme shows `pager`: the pages after the first are linked from nowhere.
+    ThemeWithoutPager(usize),
     UnknownTheme(String),
     FluentSyntax(String),
     MissingMessage(String),

@@ -168,6 +168,10 @@ fn problem_parts(p: &Problem) -> (&'static str, Vec<(&'static str, FluentValue<'
         ),
         Template(detail) => ("template", vec![("detail", s(detail))]),
         MissingTemplate(name) => ("missing-template", vec![("name", s(name))]),
+        ThemeWithoutPager(per_page) => (
+            "theme-without-pager",
+            vec![("per_page", FluentValue::from(*per_page))],
+        ),
         UnknownTheme(name) => ("unknown-theme", vec![("name", s(name))]),
         FluentSyntax(detail) => ("fluent-syntax", vec![("detail", s(detail))]),
         MissingMessage(key) => ("missing-message", vec![("key", s(key))]),

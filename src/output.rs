@@ -21,8 +21,8 @@ pub trait Sink: Sync {
 
     /// Removes the pages of a listing in folder `dir` from its part `from` (from 0) on
     /// (watch mode: a listing that got shorter). A staged output holds only what this
-    /// build wrote, so it has none.
-    fn remove_listing_parts(&self, _dir: &str, _from: usize) -> io::Result<()> {
+    /// build wrote, so it has none. An error comes with the part that was not removed.
+    fn remove_listing_parts(&self, _dir: &str, _from: usize) -> Result<(), (usize, io::Error)> {
         Ok(())
     }
 }
@@ -73,13 +73,13 @@ impl Sink for InPlace {
         }
         Ok(())
     }
-    fn remove_listing_parts(&self, dir: &str, from: usize) -> io::Result<()> {
+    fn remove_listing_parts(&self, dir: &str, from: usize) -> Result<(), (usize, io::Error)> {
         // Parts are numbered without gaps, so the first one missing is the end.
         for n in from.. {
             match fs::remove_file(self.dir.join(dir).join(crate::site::listing_file(n))) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-                Err(e) => return Err(e),
+                Err(e) => return Err((n, e)),
             }
         }
         Ok(())

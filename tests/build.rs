@@ -287,7 +287,8 @@ fn assert_links_resolve(out: &Path, portable: bool) {
             } else {
                 let t = file.parent().unwrap().join(&path);
                 if portable && ![".css", ".xml", ".svg"].iter().any(|x| path.ends_with(x)) {
-                    assert!(path.ends_with("index.html"), "{href} in {}", file.display());
+                    // A file, never a folder: `file://` shows no folder's index.
+                    assert!(path.ends_with(".html"), "{href} in {}", file.display());
                 }
                 if path.ends_with('/') {
                     t.join("index.html")
@@ -761,7 +762,9 @@ fn long_listings_are_split_into_pages_linked_by_a_pager() {
         "{first}"
     );
     assert!(!first.contains("rel=\"prev\""));
-    assert!(first.contains("<span aria-current=\"page\" aria-label=\"Trang 1\">1</span>"));
+    assert!(first.contains(
+        "<span aria-current=\"page\"><span class=\"vh\">Trang 1</span><span aria-hidden=\"true\">1</span></span>"
+    ));
     let second = &parts[1];
     assert!(
         second.contains("<title>Kinh tế số, trang 2/3 | Hỏi đáp thử</title>"),
@@ -796,6 +799,10 @@ fn long_listings_are_split_into_pages_linked_by_a_pager() {
         second.contains("<a rel=\"prev\" href=\"index.html\">"),
         "{second}"
     );
+    assert_links_resolve(&out, false);
+    assert_links_resolve(&portable, true);
+    // The later pages start the list where the page before ends, with no intro.
+    assert!(!second.contains("class=\"intro\""));
 
     // A rebuild with the list on one page again leaves no page of the old split.
     fs::write(
@@ -806,4 +813,42 @@ fn long_listings_are_split_into_pages_linked_by_a_pager() {
     build(&site, &out, &[]);
     assert!(!dir.join("2.html").exists());
     assert_eq!(listed_links(&read(&dir.join("index.html"))), every);
+}
+
+/// A site's own theme from before listings were split shows only their first page: the
+/// build says so, naming the theme's template, and still succeeds.
+#[test]
+fn a_theme_without_a_pager_is_warned_about_when_listings_are_split() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_fixture("basic", tmp.path());
+    add_numbered_explainers(&site, 3);
+    let config = site.join("site.yaml");
+    fs::write(
+        &config,
+        read(&config) + "theme: old\nexplainers_per_page: 2\n",
+    )
+    .unwrap();
+    let theme = site.join("themes/old");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &theme,
+    );
+    fs::write(
+        theme.join("templates/listing.html"),
+        "<ul class=\"explainers\">\n{{ explainers_html }}</ul>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = build(&site, &out, &[]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("themes/old/templates/pillar.html") && said.contains("`pager`"),
+        "{said}"
+    );
+    assert!(out.join("kinh-te-so/2.html").is_file());
+
+    // With the default theme's pager, nothing to say.
+    fs::write(&config, read(&config).replace("theme: old\n", "")).unwrap();
+    let said = String::from_utf8_lossy(&build(&site, &out, &[]).stderr).into_owned();
+    assert!(!said.contains("`pager`"), "{said}");
 }

@@ -344,3 +344,20 @@ fn an_audience_edit_moves_pages_between_split_listings() {
     assert!(read(&citizens.join("2.html")).contains("Bán hàng trực tuyến"));
     assert_equals_clean_build(&f, &mut s);
 }
+
+/// The intro of a split listing is on its first page: an edit of it alone reaches that
+/// page, though no explainer of the list changed.
+#[test]
+fn an_intro_edit_reaches_the_first_page_of_a_split_listing() {
+    let (f, mut s) = fixture_session_with(|site| {
+        let config = site.join("site.yaml");
+        fs::write(&config, read(&config) + "explainers_per_page: 1\n").unwrap();
+        add_numbered_explainers(site, 2);
+    });
+    let intro = f.site.join("content/vi/chung/_index.md");
+    let text = read(&intro);
+    fs::write(&intro, format!("{text}\nMột câu giới thiệu mới.\n")).unwrap();
+    s.apply(std::slice::from_ref(&intro)).unwrap();
+    assert!(read(&f.out.join("chung/index.html")).contains("Một câu giới thiệu mới."));
+    assert_equals_clean_build(&f, &mut s);
+}

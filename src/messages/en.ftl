@@ -38,6 +38,7 @@ broken-link = link to `{ $target }`, which does not exist
 broken-anchor = link to `{ $target }`: that page has no question or heading `#{ $anchor }`
 template = template error: { $detail }
 missing-template = the theme has no `{ $name }` template
+theme-without-pager = no template of the theme shows `pager`, so readers cannot reach the explainers of a pillar or audience past its first { $per_page }: add a pager to the theme's listing (see the README) or set `explainers_per_page: 0` in site.yaml
 unknown-theme = theme `{ $name }` not found: there is no themes/{ $name }/ folder and no built-in theme of that name
 fluent-syntax = Fluent syntax error: { $detail }
 missing-message = the Fluent message `{ $key }` exists in no language (add it to locales/<lang>/*.ftl)

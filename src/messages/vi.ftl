@@ -37,6 +37,7 @@ broken-link = liên kết tới `{ $target }`, nhưng tệp này không tồn t�
 broken-anchor = liên kết tới `{ $target }`: trang đó không có câu hỏi hay tiêu đề `#{ $anchor }`
 template = lỗi mẫu trang (template): { $detail }
 missing-template = giao diện thiếu mẫu trang `{ $name }`
+theme-without-pager = không mẫu trang nào của giao diện hiển thị `pager` (chuyển trang), nên người đọc không xem được các bài của một chủ đề hay đối tượng sau { $per_page } bài đầu: thêm phần chuyển trang vào danh sách của giao diện (xem README) hoặc đặt `explainers_per_page: 0` trong site.yaml
 unknown-theme = không tìm thấy giao diện `{ $name }`: không có thư mục themes/{ $name }/ và cũng không có giao diện dựng sẵn nào tên như vậy
 fluent-syntax = lỗi cú pháp Fluent: { $detail }
 missing-message = chuỗi giao diện `{ $key }` không có trong ngôn ngữ nào (hãy thêm vào locales/<ngôn ngữ>/*.ftl)
