@@ -1,6 +1,6 @@
 //! Runs the browser suite in `tests/browser/` (Node's test runner, playwright-core driving
 //! Debian's chromium, nginx serving the site from a sub-folder) on freshly built copies of
-//! the bundled site. A machine without those tools fails here with what to install, rather
+//! the bundled site (three explainers to a listing page). A machine without those tools fails here with what to install, rather
 //! than passing without having looked.
 
 mod common;
@@ -42,9 +42,21 @@ fn readers_get_a_working_site_in_a_real_browser() {
         missing.join(", ")
     );
     let tmp = tempfile::tempdir().unwrap();
+    // The bundled site with three explainers to a listing page, so that readers meet a
+    // pillar of two pages, an audience of three and pillars of one.
+    let source = tmp.path().join("source");
+    for folder in ["content", "themes"] {
+        common::copy_dir(&root.join(folder), &source.join(folder));
+    }
+    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(
+        source.join("site.yaml"),
+        config + "\nexplainers_per_page: 3\n",
+    )
+    .unwrap();
     let (site, portable) = (tmp.path().join("site"), tmp.path().join("portable"));
-    common::build(root, &site, &[]);
-    common::build(root, &portable, &["--portable"]);
+    common::build(&source, &site, &[]);
+    common::build(&source, &portable, &["--portable"]);
 
     let mut suites: Vec<String> = std::fs::read_dir(&browser_dir)
         .unwrap()

@@ -55,6 +55,34 @@ test('the language switcher leads to the same page, or to the fallback with its 
   await page.close();
 });
 
+test('a long list goes on to its next pages and back, with targets a thumb can hit', async () => {
+  const { page } = await open(`${base}doi-tuong/nguoi-cao-tuoi/`);
+  const first = await page.locator('ul.explainers li > a').allTextContents();
+  assert.equal(first.length, 3);
+  assert.equal(await page.locator('nav.pages a[rel="prev"]').count(), 0);
+  for (const target of await page.locator('nav.pages a').all()) {
+    const box = await target.boundingBox();
+    assert.ok(box.width >= 24 && box.height >= 24, `${await target.textContent()}: ${JSON.stringify(box)}`);
+  }
+  await page.click('nav.pages a[rel="next"]');
+  assert.equal(new URL(page.url()).pathname, '/chuyen-doi-so/doi-tuong/nguoi-cao-tuoi/2.html');
+  assert.match(await page.title(), /trang 2\/3/);
+  const second = await page.locator('ul.explainers li > a').allTextContents();
+  assert.equal(second.length, 3);
+  assert.deepEqual(second.filter((t) => first.includes(t)), [], 'no entry shown twice');
+  // Read out as "Trang 2", seen as "2".
+  const current = page.locator('nav.pages [aria-current="page"]');
+  assert.equal(await current.locator('.vh').textContent(), 'Trang 2');
+  assert.equal(await current.locator('[aria-hidden="true"]').textContent(), '2');
+  // An entry of page 2 opens its explainer: links from the page's folder hold.
+  await page.click('ul.explainers li:first-child > a');
+  assert.match(page.url(), /\/chuyen-doi-so\/[a-z-]+\/[a-z-]+\/$/);
+  await page.goBack();
+  await page.click('nav.pages a:has-text("1")');
+  assert.equal(new URL(page.url()).pathname, '/chuyen-doi-so/doi-tuong/nguoi-cao-tuoi/');
+  await page.close();
+});
+
 test('a missing address gets the 404 page, styled, with status 404', async () => {
   const { page, response } = await open(`${base}khong-co/trang-nay/`);
   assert.equal(response.status(), 404);
@@ -79,7 +107,7 @@ test('the portable build works through file://: every internal link lands on a p
     for (const href of new Set(hrefs)) {
       if (!href.startsWith('file:') || href.split('#')[0] === start) continue;
       const target = href.split('#')[0];
-      assert.ok(/\/index\.html$|\.(xml|svg|css)$/.test(target), `${target} from ${sample}`);
+      assert.ok(/\/(index|\d+)\.html$|\.(xml|svg|css)$/.test(target), `${target} from ${sample}`);
       if (!target.endsWith('index.html')) continue;
       await page.goto(target);
       assert.ok(await page.locator('main#main').count() === 1, `${target} is not a page`);
@@ -94,6 +122,7 @@ const templates = {
   home: '',
   pillar: 'chinh-quyen-so/',
   audience: 'doi-tuong/nguoi-cao-tuoi/',
+  'audience, page 2': 'doi-tuong/nguoi-cao-tuoi/2.html',
   explainer: 'kinh-te-so/thanh-toan-khong-dung-tien-mat/',
   booklet: 'so-tay/',
   '404': 'khong-co/',
