@@ -411,7 +411,9 @@ impl Renderer {
             .written_parts
             .as_ref()
             .and_then(|w| w.lock().ok()?.remove(&page));
-        for n in 0..parts {
+        // Side by side: a weight edit that moves an explainer to the top changes every
+        // part before its old place, in each of its lists.
+        (0..parts).into_par_iter().try_for_each(|n| {
             // The pager differs on every part when the number of parts changed.
             // An intro is read when rendered: a body edit changes no record.
             let has_intro = n == 0 && site.source(page).is_some();
@@ -421,10 +423,12 @@ impl Renderer {
                         && w.parts[n] == members(n)
                         && members(n).iter().all(|&e| self.entry_edits[e] <= w.seen)
                 });
-            if !unchanged {
-                self.render_part(page, n, out)?;
+            if unchanged {
+                Ok(())
+            } else {
+                self.render_part(page, n, out)
             }
-        }
+        })?;
         let dir = &site.pages[page].url;
         out.remove_listing_parts(dir, parts)
             .map_err(|(n, e)| output_error(&format!("{dir}{}", crate::site::listing_file(n)), e))?;
