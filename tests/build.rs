@@ -217,8 +217,7 @@ fn feeds_list_the_newest_explainers_up_to_the_limit() {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
     add_numbered_explainers(&site, 3);
-    let config = site.join("site.yaml");
-    fs::write(&config, read(&config) + "feed_limit: 2\n").unwrap();
+    let config = add_to_config(&site, "feed_limit: 2\n");
     let out = tmp.path().join("out");
     build(&site, &out, &[]);
     let feed = read(&out.join("feed.xml"));
@@ -723,8 +722,7 @@ fn long_listings_are_split_into_pages_linked_by_a_pager() {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
     add_numbered_explainers(&site, 4);
-    let config = site.join("site.yaml");
-    fs::write(&config, read(&config) + "explainers_per_page: 0\n").unwrap();
+    let config = add_to_config(&site, "explainers_per_page: 0\n");
     let whole = tmp.path().join("whole");
     build(&site, &whole, &[]);
     let every = listed_links(&read(&whole.join("kinh-te-so/index.html")));
@@ -822,12 +820,7 @@ fn a_theme_without_a_pager_is_warned_about_when_listings_are_split() {
     let tmp = tempfile::tempdir().unwrap();
     let site = copy_fixture("basic", tmp.path());
     add_numbered_explainers(&site, 3);
-    let config = site.join("site.yaml");
-    fs::write(
-        &config,
-        read(&config) + "theme: old\nexplainers_per_page: 2\n",
-    )
-    .unwrap();
+    let config = add_to_config(&site, "theme: old\nexplainers_per_page: 2\n");
     let theme = site.join("themes/old");
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),

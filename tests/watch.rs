@@ -325,8 +325,7 @@ fn a_metadata_edit_that_failed_to_write_is_redone_in_full() {
 #[test]
 fn an_audience_edit_moves_pages_between_split_listings() {
     let (f, mut s) = fixture_session_with(|site| {
-        let config = site.join("site.yaml");
-        fs::write(&config, read(&config) + "explainers_per_page: 1\n").unwrap();
+        add_to_config(site, "explainers_per_page: 1\n");
     });
     let business = f.out.join("doi-tuong/doanh-nghiep");
     let citizens = f.out.join("doi-tuong/nguoi-dan");
@@ -350,8 +349,7 @@ fn an_audience_edit_moves_pages_between_split_listings() {
 #[test]
 fn an_intro_edit_reaches_the_first_page_of_a_split_listing() {
     let (f, mut s) = fixture_session_with(|site| {
-        let config = site.join("site.yaml");
-        fs::write(&config, read(&config) + "explainers_per_page: 1\n").unwrap();
+        add_to_config(site, "explainers_per_page: 1\n");
         add_numbered_explainers(site, 2);
     });
     let intro = f.site.join("content/vi/chung/_index.md");

@@ -44,6 +44,13 @@ pub fn add_numbered_explainers(site: &Path, count: usize) {
     }
 }
 
+/// Appends `lines` to the site's `site.yaml`; returns its path, for later edits.
+pub fn add_to_config(site: &Path, lines: &str) -> PathBuf {
+    let config = site.join("site.yaml");
+    fs::write(&config, read(&config) + lines).unwrap();
+    config
+}
+
 pub fn loa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(args)
