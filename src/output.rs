@@ -73,6 +73,7 @@ impl Sink for InPlace {
         }
         Ok(())
     }
+
     fn remove_listing_parts(&self, dir: &str, from: usize) -> Result<(), (usize, io::Error)> {
         // Parts are numbered without gaps, so the first one missing is the end.
         for n in from.. {
